@@ -1,0 +1,11 @@
+export type {
+  IncludeObject,
+  PrintedRow,
+  Printer,
+  Table,
+  TableColumnDefinition,
+  TableRow,
+  TableRowCondition,
+} from './types.js';
+export { printTable, type PrintTableOptions } from './print-table.js';
+export { humanDuration, shortHumanDuration } from './human-duration.js';

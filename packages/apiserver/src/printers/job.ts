@@ -1,0 +1,71 @@
+/** Job printer: NAME STATUS COMPLETIONS DURATION AGE (wide: CONTAINERS IMAGES SELECTOR). */
+import type { Job } from '@kubelab/api';
+import { AGE_COLUMN, CONTAINERS_COLUMN, IMAGES_COLUMN, NAME_COLUMN, column, wide } from './columns.js';
+import { layoutContainerCells, parseTime, translateTimestampSince } from './helpers.js';
+import { humanDuration } from './human-duration.js';
+import { formatLabelSelector } from './label-selector.js';
+import { SWAGGER_DOC } from './swagger-doc.js';
+import type { PrintedRow, Printer } from './types.js';
+
+type JobConditionType = 'Complete' | 'Failed' | 'Suspended' | 'FailureTarget';
+
+/** The status of the first condition of that type is True. */
+function hasCondition(job: Job, type: JobConditionType): boolean {
+  return job.status?.conditions?.find((c) => c.type === type)?.status === 'True';
+}
+
+function completions(job: Job): string {
+  const succeeded = job.status?.succeeded ?? 0;
+  let want = job.spec?.completions;
+  // Decoding defaults both completions and parallelism to 1 when neither is set (SetDefaults_Job).
+  if (want === undefined && job.spec?.parallelism === undefined) want = 1;
+  if (want !== undefined) return `${succeeded}/${want}`;
+  const parallelism = job.spec?.parallelism ?? 0;
+  return parallelism > 1 ? `${succeeded}/1 of ${parallelism}` : `${succeeded}/1`;
+}
+
+function jobDuration(job: Job, now: number): string {
+  const start = parseTime(job.status?.startTime);
+  if (start === undefined) return '';
+  const end = parseTime(job.status?.completionTime);
+  return humanDuration((end ?? now) - start);
+}
+
+function jobStatus(job: Job): string {
+  if (hasCondition(job, 'Complete')) return 'Complete';
+  if (hasCondition(job, 'Failed')) return 'Failed';
+  if (job.metadata?.deletionTimestamp) return 'Terminating';
+  if (hasCondition(job, 'Suspended')) return 'Suspended';
+  if (hasCondition(job, 'FailureTarget')) return 'FailureTarget';
+  return 'Running';
+}
+
+function printJob(job: Job, now: number): PrintedRow {
+  const { names, images } = layoutContainerCells(job.spec?.template?.spec?.containers);
+  return {
+    cells: [
+      job.metadata?.name ?? '',
+      jobStatus(job),
+      completions(job),
+      jobDuration(job, now),
+      translateTimestampSince(job.metadata?.creationTimestamp, now),
+      names,
+      images,
+      formatLabelSelector(job.spec?.selector),
+    ],
+  };
+}
+
+export const jobPrinter: Printer<Job> = {
+  columns: [
+    NAME_COLUMN,
+    column('Status', 'string', 'Status of the job.'),
+    column('Completions', 'string', SWAGGER_DOC['JobStatus.succeeded']),
+    column('Duration', 'string', 'Time required to complete the job.'),
+    AGE_COLUMN,
+    CONTAINERS_COLUMN,
+    IMAGES_COLUMN,
+    wide('Selector', 'string', SWAGGER_DOC['JobSpec.selector']),
+  ],
+  print: printJob,
+};

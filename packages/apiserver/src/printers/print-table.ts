@@ -1,0 +1,50 @@
+/**
+ * Builds the meta.k8s.io/v1 Table a real apiserver answers when the client accepts
+ * `as=Table;g=meta.k8s.io;v=v1` (pkg/printers/storage TableConvertor, always wide).
+ */
+import type { ObjectMeta } from '@kubelab/api';
+import { printerFor } from './registry.js';
+import type { IncludeObject, Table, TableRow } from './types.js';
+
+export interface PrintTableOptions {
+  /** Epoch milliseconds the ages are computed against. */
+  now: number;
+  includeObject: IncludeObject;
+  /** Leave out the column definitions (watch events after the first). */
+  noHeaders?: boolean;
+  resourceVersion?: string;
+  continue?: string;
+  remainingItemCount?: number;
+}
+
+function rowObject(obj: object, includeObject: IncludeObject): unknown {
+  if (includeObject === 'Object') return obj;
+  const metadata = (obj as { metadata?: ObjectMeta }).metadata ?? {};
+  return { kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata };
+}
+
+export function printTable(
+  resource: { group: string; kind: string },
+  objects: object[],
+  opts: PrintTableOptions,
+): Table {
+  const printer = printerFor(resource);
+  const rows = objects.map((obj): TableRow => {
+    const printed = printer.print(obj, opts.now);
+    const row: TableRow = { cells: printed.cells };
+    if (printed.conditions) row.conditions = printed.conditions;
+    if (opts.includeObject !== 'None') row.object = rowObject(obj, opts.includeObject);
+    return row;
+  });
+  const metadata: Table['metadata'] = {};
+  if (opts.resourceVersion) metadata.resourceVersion = opts.resourceVersion;
+  if (opts.continue) metadata.continue = opts.continue;
+  if (opts.remainingItemCount !== undefined) metadata.remainingItemCount = opts.remainingItemCount;
+  return {
+    kind: 'Table',
+    apiVersion: 'meta.k8s.io/v1',
+    metadata,
+    columnDefinitions: opts.noHeaders ? null : [...printer.columns],
+    rows,
+  };
+}

@@ -1,0 +1,28 @@
+/** Secret printer: NAME TYPE DATA AGE. */
+import type { Secret } from '@kubelab/api';
+import { AGE_COLUMN, NAME_COLUMN, column } from './columns.js';
+import { translateTimestampSince } from './helpers.js';
+import { SWAGGER_DOC } from './swagger-doc.js';
+import type { Printer } from './types.js';
+
+export const secretPrinter: Printer<Secret> = {
+  columns: [
+    NAME_COLUMN,
+    column('Type', 'string', SWAGGER_DOC['Secret.type']),
+    column('Data', 'string', SWAGGER_DOC['Secret.data']),
+    AGE_COLUMN,
+  ],
+  print: (secret, now) => {
+    // The v1 -> internal conversion merges stringData into data.
+    const keys = new Set([...Object.keys(secret.data ?? {}), ...Object.keys(secret.stringData ?? {})]);
+    return {
+      cells: [
+        secret.metadata?.name ?? '',
+        // Decoding defaults an empty type to Opaque (SetDefaults_Secret).
+        secret.type || 'Opaque',
+        keys.size,
+        translateTimestampSince(secret.metadata?.creationTimestamp, now),
+      ],
+    };
+  },
+};
