@@ -3,7 +3,7 @@
  * Name plus Created At as an RFC3339 UTC timestamp.
  */
 import type { ObjectMeta } from '@kubelab/api';
-import { column } from './columns.js';
+import { NAME_COLUMN, column } from './columns.js';
 import { parseTime } from './helpers.js';
 import { SWAGGER_DOC } from './swagger-doc.js';
 import type { Printer } from './types.js';
@@ -17,7 +17,7 @@ export function formatRFC3339(ts: string | null | undefined): string {
 
 export const defaultPrinter: Printer<{ metadata?: ObjectMeta }> = {
   columns: [
-    column('Name', 'string', SWAGGER_DOC['ObjectMeta.name'], { format: 'name' }),
+    NAME_COLUMN,
     column('Created At', 'date', SWAGGER_DOC['ObjectMeta.creationTimestamp']),
   ],
   print: (obj) => ({ cells: [obj.metadata?.name ?? '', formatRFC3339(obj.metadata?.creationTimestamp)] }),
