@@ -28,12 +28,12 @@ export function newStorageError(
 }
 
 /** `too old resource version: 5 (17)`: the watch cache's 410 Expired (watch_cache.go). */
-export function tooOldResourceVersion(key: string, requested: number, oldest: number): StorageError {
-  return new StorageError(
-    'Expired',
-    key,
-    `too old resource version: ${requested} (${oldest})`,
-  );
+export function tooOldResourceVersion(
+  key: string,
+  requested: number,
+  oldest: number,
+): StorageError {
+  return new StorageError('Expired', key, `too old resource version: ${requested} (${oldest})`);
 }
 
 export function isStorageError(err: unknown, code?: StorageErrorCode): err is StorageError {

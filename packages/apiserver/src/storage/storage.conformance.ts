@@ -59,16 +59,27 @@ export function runStorageConformance(name: string, make: MakeStorage): void {
       const created = await s.create(key('default', 'web'), input);
       expect(created.rv).toBeGreaterThan(0);
       expect(created.key).toBe(key('default', 'web'));
-      expect(parse(created).metadata).toMatchObject({ name: 'web', resourceVersion: String(created.rv) });
+      expect(parse(created).metadata).toMatchObject({
+        name: 'web',
+        resourceVersion: String(created.rv),
+      });
       expect(input.metadata?.resourceVersion).toBeUndefined();
       expect(await s.get(key('default', 'web'))).toEqual(created);
       expect(await s.get(key('default', 'nope'))).toBeUndefined();
       expect(s.currentResourceVersion()).toBe(created.rv);
-      expect(events).toEqual([{ type: 'ADDED', key: created.key, rv: created.rv, json: created.json }]);
+      expect(events).toEqual([
+        { type: 'ADDED', key: created.key, rv: created.rv, json: created.json },
+      ]);
     });
 
     it('lists in key order and keeps sibling prefixes apart', async () => {
-      for (const [ns, n] of [['ab', 'x'], ['a', 'z'], ['b', 'a'], ['a', 'b'], ['a', 'c']] as const) {
+      for (const [ns, n] of [
+        ['ab', 'x'],
+        ['a', 'z'],
+        ['b', 'a'],
+        ['a', 'b'],
+        ['a', 'c'],
+      ] as const) {
         await s.create(key(ns, n), pod(ns, n));
       }
       await s.create('/registry/podsx/a/q', pod('a', 'q'));
@@ -77,7 +88,11 @@ export function runStorageConformance(name: string, make: MakeStorage): void {
       expect(a.rv).toBe(s.currentResourceVersion());
       const all = await s.list('/registry/pods/');
       expect(all.items.map((i) => i.key)).toEqual([
-        key('a', 'b'), key('a', 'c'), key('a', 'z'), key('ab', 'x'), key('b', 'a'),
+        key('a', 'b'),
+        key('a', 'c'),
+        key('a', 'z'),
+        key('ab', 'x'),
+        key('b', 'a'),
       ]);
       for (const item of all.items) expect(await s.get(item.key)).toEqual(item);
       expect((await s.list('/registry/services/')).items).toEqual([]);
@@ -85,7 +100,9 @@ export function runStorageConformance(name: string, make: MakeStorage): void {
 
     it('refuses to create an existing key with KeyExists and changes nothing', async () => {
       const first = await s.create(key('default', 'web'), pod('default', 'web'));
-      const err = await storageError(s.create(key('default', 'web'), pod('default', 'web', { spec: {} })));
+      const err = await storageError(
+        s.create(key('default', 'web'), pod('default', 'web', { spec: {} })),
+      );
       expect(err.code).toBe('KeyExists');
       expect(err.key).toBe(key('default', 'web'));
       expect(await s.get(key('default', 'web'))).toEqual(first);
@@ -108,7 +125,10 @@ export function runStorageConformance(name: string, make: MakeStorage): void {
         metadata: { resourceVersion: String(updated.rv), uid: 'uid-default-web' },
       });
       expect(await s.get(key('default', 'web'))).toEqual(updated);
-      expect(events.map((e) => [e.type, e.rv])).toEqual([['ADDED', created.rv], ['MODIFIED', updated.rv]]);
+      expect(events.map((e) => [e.type, e.rv])).toEqual([
+        ['ADDED', created.rv],
+        ['MODIFIED', updated.rv],
+      ]);
       const viaAsync = await s.guaranteedUpdate(key('default', 'web'), async (cur) => {
         await Promise.resolve();
         return { ...cur, spec: { nodeName: 'node-2' } };
@@ -127,7 +147,9 @@ export function runStorageConformance(name: string, make: MakeStorage): void {
         'Precondition failed: UID in precondition: other, UID in object meta: uid-default-web',
       );
       const rvErr = await storageError(
-        s.guaranteedUpdate(key('default', 'web'), set, { preconditions: { resourceVersion: '999999' } }),
+        s.guaranteedUpdate(key('default', 'web'), set, {
+          preconditions: { resourceVersion: '999999' },
+        }),
       );
       expect(rvErr.code).toBe('ResourceVersionConflict');
       expect(rvErr.message).toContain(
@@ -182,7 +204,9 @@ export function runStorageConformance(name: string, make: MakeStorage): void {
 
     it('deletes with the deletion resourceVersion, preconditions and validateDeletion', async () => {
       const created = await s.create(key('default', 'web'), pod('default', 'web'));
-      const uidErr = await storageError(s.delete(key('default', 'web'), { preconditions: { uid: 'x' } }));
+      const uidErr = await storageError(
+        s.delete(key('default', 'web'), { preconditions: { uid: 'x' } }),
+      );
       expect(uidErr.code).toBe('ResourceVersionConflict');
       await expect(
         s.delete(key('default', 'web'), {
@@ -205,7 +229,12 @@ export function runStorageConformance(name: string, make: MakeStorage): void {
       expect(parse(deleted).metadata?.resourceVersion).toBe(String(deleted.rv));
       expect(await s.get(key('default', 'web'))).toBeUndefined();
       expect((await s.list('/registry/pods/')).items).toEqual([]);
-      expect(events.at(-1)).toEqual({ type: 'DELETED', key: deleted.key, rv: deleted.rv, json: deleted.json });
+      expect(events.at(-1)).toEqual({
+        type: 'DELETED',
+        key: deleted.key,
+        rv: deleted.rv,
+        json: deleted.json,
+      });
       const gone = await storageError(s.delete(key('default', 'web')));
       expect(gone.code).toBe('KeyNotFound');
       const again = await s.create(key('default', 'web'), pod('default', 'web'));
@@ -222,7 +251,9 @@ export function runStorageConformance(name: string, make: MakeStorage): void {
         });
       const a = await track(s.create(key('n', 'a'), pod('n', 'a')));
       const b = await track(s.create(key('n', 'b'), pod('n', 'b')));
-      const c = await track(s.guaranteedUpdate(key('n', 'a'), (cur) => ({ ...cur, spec: { x: 1 } })));
+      const c = await track(
+        s.guaranteedUpdate(key('n', 'a'), (cur) => ({ ...cur, spec: { x: 1 } })),
+      );
       const d = await track(s.delete(key('n', 'b')));
       expect([a.rv, b.rv, c.rv, d.rv]).toEqual([...[a.rv, b.rv, c.rv, d.rv]].sort((x, y) => x - y));
       expect(new Set([a.rv, b.rv, c.rv, d.rv]).size).toBe(4);
@@ -255,9 +286,7 @@ export function runStorageConformance(name: string, make: MakeStorage): void {
       expect(rvs).toEqual([...rvs].sort((x, y) => x - y));
       const counter = await s.get(key('n', 'counter'));
       expect(counter && parse(counter).data).toEqual({ n: 100 });
-      expect(events.map((e) => e.rv)).toEqual(
-        [...events.map((e) => e.rv)].sort((x, y) => x - y),
-      );
+      expect(events.map((e) => e.rv)).toEqual([...events.map((e) => e.rv)].sort((x, y) => x - y));
       expect(s.currentResourceVersion()).toBe(Math.max(...rvs));
     });
 
@@ -279,7 +308,8 @@ export function runStorageConformance(name: string, make: MakeStorage): void {
     it('trims the history to historySize and reports incomplete history', async () => {
       await setUp({ historySize: 5 });
       const rvs: number[] = [];
-      for (let i = 0; i < 12; i++) rvs.push((await s.create(key('n', `p${i}`), pod('n', `p${i}`))).rv);
+      for (let i = 0; i < 12; i++)
+        rvs.push((await s.create(key('n', `p${i}`), pod('n', `p${i}`))).rv);
       const kept = rvs.slice(-5);
       const h = await s.history(0);
       expect(h.complete).toBe(false);

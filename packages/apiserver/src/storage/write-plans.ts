@@ -7,7 +7,13 @@ import type { ApiObject } from '@kubelab/api';
 import { checkPreconditions } from './preconditions.js';
 import { encodeObject } from './resource-version.js';
 import { newStorageError } from './storage-errors.js';
-import type { DeleteOptions, StorageEvent, StoredItem, TryUpdate, UpdateOptions } from './storage.js';
+import type {
+  DeleteOptions,
+  StorageEvent,
+  StoredItem,
+  TryUpdate,
+  UpdateOptions,
+} from './storage.js';
 
 /** Reads the state as of the last write queued before the plan (committed or not). */
 export interface WriteView {
@@ -15,8 +21,7 @@ export interface WriteView {
 }
 
 export type WriteOutcome =
-  | { kind: 'write'; event: StorageEvent }
-  | { kind: 'noop'; item: StoredItem };
+  { kind: 'write'; event: StorageEvent } | { kind: 'noop'; item: StoredItem };
 
 export type WritePlan = (view: WriteView, rv: number) => WriteOutcome | Promise<WriteOutcome>;
 

@@ -5,7 +5,12 @@ import { decodeStoredValue, encodeStoredValue } from './stored-value.js';
 
 describe('event log', () => {
   it('round-trips entries whose JSON contains newlines in strings', () => {
-    const ev = { type: 'MODIFIED' as const, key: '/registry/pods/a/b', rv: 42, json: JSON.stringify({ a: 'x\ny' }) };
+    const ev = {
+      type: 'MODIFIED' as const,
+      key: '/registry/pods/a/b',
+      rv: 42,
+      json: JSON.stringify({ a: 'x\ny' }),
+    };
     expect(decodeLogEntry(encodeLogEntry(ev))).toEqual(ev);
     expect(() => decodeLogEntry('12\nBOGUS\n/k\n{}')).toThrow('corrupt event log entry');
   });
@@ -25,7 +30,11 @@ describe('event log', () => {
   });
 
   it('round-trips stored values', () => {
-    expect(decodeStoredValue('/k', encodeStoredValue(7, '{"a":1}'))).toEqual({ key: '/k', rv: 7, json: '{"a":1}' });
+    expect(decodeStoredValue('/k', encodeStoredValue(7, '{"a":1}'))).toEqual({
+      key: '/k',
+      rv: 7,
+      json: '{"a":1}',
+    });
     expect(() => decodeStoredValue('/k', '{"a":1}')).toThrow('corrupt stored value');
   });
 });

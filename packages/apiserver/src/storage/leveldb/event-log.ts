@@ -20,7 +20,12 @@ export function decodeLogEntry(value: string): StorageEvent {
   if (a <= 0 || b < 0 || c < 0 || !Number.isSafeInteger(rv) || !TYPES.has(type)) {
     throw new Error(`corrupt event log entry: ${value.slice(0, 80)}`);
   }
-  return { type: type as StorageEventType, key: value.slice(b + 1, c), rv, json: value.slice(c + 1) };
+  return {
+    type: type as StorageEventType,
+    key: value.slice(b + 1, c),
+    rv,
+    json: value.slice(c + 1),
+  };
 }
 
 export interface TrimPlan {
@@ -35,7 +40,16 @@ export interface TrimPlan {
  * After a group of writes ending at lastRv (the log held droppedRv+1 .. firstRv-1 before it),
  * which entries must go so that at most historySize remain.
  */
-export function planTrim(droppedRv: number, firstRv: number, lastRv: number, historySize: number): TrimPlan {
+export function planTrim(
+  droppedRv: number,
+  firstRv: number,
+  lastRv: number,
+  historySize: number,
+): TrimPlan {
   const newDropped = Math.max(droppedRv, lastRv - historySize);
-  return { droppedRv: newDropped, deleteFrom: droppedRv, deleteTo: Math.min(newDropped, firstRv - 1) };
+  return {
+    droppedRv: newDropped,
+    deleteFrom: droppedRv,
+    deleteTo: Math.min(newDropped, firstRv - 1),
+  };
 }

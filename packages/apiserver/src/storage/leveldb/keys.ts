@@ -30,6 +30,7 @@ export function isObjectKey(key: string): boolean {
 export function parseRevision(value: string | undefined, what: string): number {
   if (value === undefined) return 0;
   const n = Number(value);
-  if (!Number.isSafeInteger(n) || n < 0) throw new Error(`corrupt ${what}: ${JSON.stringify(value)}`);
+  if (!Number.isSafeInteger(n) || n < 0)
+    throw new Error(`corrupt ${what}: ${JSON.stringify(value)}`);
   return n;
 }

@@ -62,7 +62,10 @@ describe('LevelDbStorage across restarts', () => {
   it('keeps objects, and the resourceVersion keeps increasing', async () => {
     const first = await reopen();
     const a = await first.create(key('a'), pod('a'));
-    const b = await first.guaranteedUpdate(key('a'), (cur) => ({ ...cur, spec: { nodeName: 'n1' } }));
+    const b = await first.guaranteedUpdate(key('a'), (cur) => ({
+      ...cur,
+      spec: { nodeName: 'n1' },
+    }));
     await first.create(key('c'), pod('c'));
     const gone = await first.delete(key('c'));
     const second = await reopen(first);
@@ -97,12 +100,17 @@ describe('LevelDbStorage across restarts', () => {
     const fourth = await reopen(third, 100);
     expect((await fourth.history(0)).events.map((e) => e.rv)).toEqual(rvs.slice(3));
     const f = await fourth.create(key('f'), pod('f'));
-    expect((await fourth.history(rvs[2] as number)).events.map((e) => e.rv)).toEqual([...rvs.slice(3), f.rv]);
+    expect((await fourth.history(rvs[2] as number)).events.map((e) => e.rv)).toEqual([
+      ...rvs.slice(3),
+      f.rv,
+    ]);
   });
 
   it('refuses keys outside the object key space', async () => {
     const s = await reopen();
-    await expect(s.create('!meta!resourceVersion', pod('x'))).rejects.toThrow('storage keys start with "/"');
+    await expect(s.create('!meta!resourceVersion', pod('x'))).rejects.toThrow(
+      'storage keys start with "/"',
+    );
     expect(await s.get('!meta!resourceVersion')).toBeUndefined();
     expect((await s.list('')).items).toEqual([]);
   });

@@ -120,7 +120,10 @@ export class LevelDbStorage implements Storage {
   async history(afterRv: number): Promise<{ events: StorageEvent[]; complete: boolean }> {
     const snapshot = this.db.snapshot();
     try {
-      const dropped = parseRevision(this.db.getSync(META_DROPPED_KEY, { snapshot }), META_DROPPED_KEY);
+      const dropped = parseRevision(
+        this.db.getSync(META_DROPPED_KEY, { snapshot }),
+        META_DROPPED_KEY,
+      );
       const values = await this.db.values({ gt: logKey(afterRv), lt: LOG_END, snapshot }).all();
       return { events: values.map(decodeLogEntry), complete: afterRv >= dropped };
     } finally {

@@ -70,7 +70,10 @@ export class MemoryStorage implements Storage {
 
   history(afterRv: number): Promise<{ events: StorageEvent[]; complete: boolean }> {
     const from = this.events.findFirst((ev) => ev.rv > afterRv);
-    return Promise.resolve({ events: this.events.slice(from), complete: afterRv >= this.droppedRv });
+    return Promise.resolve({
+      events: this.events.slice(from),
+      complete: afterRv >= this.droppedRv,
+    });
   }
 
   subscribe(listener: StorageListener): () => void {

@@ -1,0 +1,2 @@
+export { Cacher, type WatchOptions } from './cacher.js';
+export type { CacheEntry, CacheEvent, CacherOptions, ObjectAttrs, Predicate } from './types.js';
