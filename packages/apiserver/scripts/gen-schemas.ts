@@ -40,7 +40,9 @@ export async function generate(): Promise<string> {
   const declarations = readDeclarations(typesRoot, MODULES);
   const formats = await loadFormats();
   if (!formats.available) {
-    console.warn('warning: @kubernetes/client-node not found; numbers get no int32/int64/double format');
+    console.warn(
+      'warning: @kubernetes/client-node not found; numbers get no int32/int64/double format',
+    );
   }
   const schemas = buildSchemas(rootTypes(declarations), {
     declarations,
@@ -52,7 +54,18 @@ export async function generate(): Promise<string> {
     generatedFrom: `kubernetes-types@${version}`,
     schemas: Object.fromEntries(schemas),
   };
-  return `${JSON.stringify(sortKeys(document), null, 1)}\n`;
+  return formatJson(JSON.stringify(sortKeys(document), null, 2));
+}
+
+/** Formats like the repository's prettier config, so that `prettier --check .` accepts the file. */
+async function formatJson(text: string): Promise<string> {
+  try {
+    const prettier = await import('prettier');
+    const options = (await prettier.resolveConfig(OUTPUT)) ?? {};
+    return await prettier.format(text, { ...options, parser: 'json' });
+  } catch {
+    return `${text}\n`;
+  }
 }
 
 /** Upstream documents list object keys alphabetically (Go map order); so do we. */
@@ -74,7 +87,9 @@ async function main(): Promise<void> {
     return;
   }
   writeFileSync(OUTPUT, text);
-  console.log(`wrote ${path.relative(process.cwd(), OUTPUT)} (${Object.keys(JSON.parse(text).schemas).length} schemas)`);
+  console.log(
+    `wrote ${path.relative(process.cwd(), OUTPUT)} (${Object.keys(JSON.parse(text).schemas).length} schemas)`,
+  );
 }
 
 await main();

@@ -85,7 +85,12 @@ function readStatement(stmt: ts.Statement, module: string, ctx: Ctx): TypeDecl |
     return { module, name: stmt.name.text, description: docOf(stmt), properties };
   }
   if (ts.isTypeAliasDeclaration(stmt)) {
-    return { module, name: stmt.name.text, description: docOf(stmt), aliasOf: readType(stmt.type, ctx) };
+    return {
+      module,
+      name: stmt.name.text,
+      description: docOf(stmt),
+      aliasOf: readType(stmt.type, ctx),
+    };
   }
   return undefined;
 }
@@ -106,7 +111,10 @@ function readType(node: ts.TypeNode, ctx: Ctx): TypeRef {
   }
   if (ts.isLiteralTypeNode(node)) {
     if (ts.isStringLiteral(node.literal)) return { kind: 'string' };
-    if (node.literal.kind === ts.SyntaxKind.TrueKeyword || node.literal.kind === ts.SyntaxKind.FalseKeyword) {
+    if (
+      node.literal.kind === ts.SyntaxKind.TrueKeyword ||
+      node.literal.kind === ts.SyntaxKind.FalseKeyword
+    ) {
       return { kind: 'boolean' };
     }
     return { kind: 'number' };

@@ -14,7 +14,11 @@ interface ModelClass {
   getAttributeTypeMap?: () => Attribute[];
 }
 
-export type FormatLookup = (module: string, typeName: string, property: string) => string | undefined;
+export type FormatLookup = (
+  module: string,
+  typeName: string,
+  property: string,
+) => string | undefined;
 
 /** Builds a lookup over the client-node models; without that package every format is unknown. */
 export async function loadFormats(): Promise<{ lookup: FormatLookup; available: boolean }> {
@@ -34,7 +38,11 @@ export async function loadFormats(): Promise<{ lookup: FormatLookup; available: 
 }
 
 /** client-node names a model `V1Pod`, or `CoreV1Event` when two groups share a type name. */
-function formatsOf(models: Record<string, unknown>, module: string, typeName: string): Map<string, string> | undefined {
+function formatsOf(
+  models: Record<string, unknown>,
+  module: string,
+  typeName: string,
+): Map<string, string> | undefined {
   const [group, version] = module.split('/');
   if (!group || !version) return undefined;
   const v = pascal(version);

@@ -9,7 +9,10 @@ import type { OpenApiSchema } from '../../src/schema/openapi-schema.js';
 
 type ListMetadata = Pick<
   OpenApiSchema,
-  'x-kubernetes-patch-merge-key' | 'x-kubernetes-patch-strategy' | 'x-kubernetes-list-type' | 'x-kubernetes-list-map-keys'
+  | 'x-kubernetes-patch-merge-key'
+  | 'x-kubernetes-patch-strategy'
+  | 'x-kubernetes-list-type'
+  | 'x-kubernetes-list-map-keys'
 >;
 
 function merge(key: string, extra: ListMetadata = {}): ListMetadata {
@@ -41,7 +44,10 @@ export const LIST_METADATA: Readonly<Record<string, Readonly<Record<string, List
     imagePullSecrets: merge('name'),
     initContainers: merge('name', mapList('name')),
     readinessGates: { 'x-kubernetes-list-type': 'atomic' },
-    resourceClaims: merge('name', { 'x-kubernetes-patch-strategy': 'merge,retainKeys', ...mapList('name') }),
+    resourceClaims: merge('name', {
+      'x-kubernetes-patch-strategy': 'merge,retainKeys',
+      ...mapList('name'),
+    }),
     schedulingGates: merge('name', mapList('name')),
     topologySpreadConstraints: merge('topologyKey', mapList('topologyKey', 'whenUnsatisfiable')),
     volumes: merge('name', { 'x-kubernetes-patch-strategy': 'merge,retainKeys' }),
@@ -49,7 +55,9 @@ export const LIST_METADATA: Readonly<Record<string, Readonly<Record<string, List
   [`${CORE}.Container`]: containerLists,
   [`${CORE}.EphemeralContainer`]: containerLists,
   [`${CORE}.PodStatus`]: { conditions, podIPs: merge('ip') },
-  [`${CORE}.NodeSpec`]: { podCIDRs: { 'x-kubernetes-patch-strategy': 'merge', 'x-kubernetes-list-type': 'set' } },
+  [`${CORE}.NodeSpec`]: {
+    podCIDRs: { 'x-kubernetes-patch-strategy': 'merge', 'x-kubernetes-list-type': 'set' },
+  },
   [`${CORE}.NodeStatus`]: { addresses: merge('type'), conditions },
   [`${CORE}.NamespaceStatus`]: { conditions },
   [`${CORE}.ServiceSpec`]: {
@@ -67,7 +75,9 @@ export const LIST_METADATA: Readonly<Record<string, Readonly<Record<string, List
   'io.k8s.api.apps.v1.DeploymentStatus': { conditions },
   'io.k8s.api.apps.v1.ReplicaSetStatus': { conditions },
   'io.k8s.api.apps.v1.DaemonSetStatus': { conditions },
-  'io.k8s.api.batch.v1.JobStatus': { conditions: merge('type', { 'x-kubernetes-list-type': 'atomic' }) },
+  'io.k8s.api.batch.v1.JobStatus': {
+    conditions: merge('type', { 'x-kubernetes-list-type': 'atomic' }),
+  },
   'io.k8s.api.batch.v1.CronJobStatus': { active: { 'x-kubernetes-list-type': 'atomic' } },
 };
 

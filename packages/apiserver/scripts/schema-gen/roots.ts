@@ -42,7 +42,9 @@ export function servedGroupVersions(): { group: string; version: string }[] {
       seen.set(groupVersion(gv), gv);
     }
   }
-  return [...seen.values()].sort((a, b) => a.group.localeCompare(b.group) || a.version.localeCompare(b.version));
+  return [...seen.values()].sort(
+    (a, b) => a.group.localeCompare(b.group) || a.version.localeCompare(b.version),
+  );
 }
 
 /** Upstream registers Status in the core group and DeleteOptions/WatchEvent in every group. */

@@ -67,7 +67,11 @@ function typeSchema(
   return withoutEmptyDescription(schema);
 }
 
-function propertySchema(prop: PropertyDecl, format: string | undefined, enqueue: (id: TypeId) => string): OpenApiSchema {
+function propertySchema(
+  prop: PropertyDecl,
+  format: string | undefined,
+  enqueue: (id: TypeId) => string,
+): OpenApiSchema {
   const schema = valueSchema(prop.type, format, enqueue);
   if (!prop.description) return schema;
   // OpenAPI 3.0 ignores siblings of $ref, so upstream wraps a described reference in allOf.
@@ -75,7 +79,11 @@ function propertySchema(prop: PropertyDecl, format: string | undefined, enqueue:
   return { description: prop.description, ...schema };
 }
 
-function valueSchema(type: TypeRef, format: string | undefined, enqueue: (id: TypeId) => string): OpenApiSchema {
+function valueSchema(
+  type: TypeRef,
+  format: string | undefined,
+  enqueue: (id: TypeId) => string,
+): OpenApiSchema {
   switch (type.kind) {
     case 'string':
       return format === 'byte' ? { format, type: 'string' } : { type: 'string' };

@@ -31,18 +31,21 @@ export function fieldTreeFor(schemaName: string): FieldNode | undefined {
   const fields = new Map<string, FieldNode>();
   const node: FieldNode = { kind: 'object', fields };
   compiled.set(schemaName, node);
-  for (const [name, prop] of Object.entries(schema.properties)) fields.set(name, compileInline(prop));
+  for (const [name, prop] of Object.entries(schema.properties))
+    fields.set(name, compileInline(prop));
   return node;
 }
 
 function compileInline(schema: OpenApiSchema): FieldNode {
   const ref = refName(schema);
   if (ref) return fieldTreeFor(ref) ?? ANY;
-  if (schema.type === 'array') return schema.items ? { kind: 'array', items: compileInline(schema.items) } : ANY;
+  if (schema.type === 'array')
+    return schema.items ? { kind: 'array', items: compileInline(schema.items) } : ANY;
   if (schema.type === 'object') {
     if (schema.properties) {
       const fields = new Map<string, FieldNode>();
-      for (const [name, prop] of Object.entries(schema.properties)) fields.set(name, compileInline(prop));
+      for (const [name, prop] of Object.entries(schema.properties))
+        fields.set(name, compileInline(prop));
       return { kind: 'object', fields };
     }
     if (typeof schema.additionalProperties === 'object') {

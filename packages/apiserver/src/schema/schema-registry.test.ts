@@ -21,8 +21,12 @@ describe('generated schemas', () => {
   });
 
   it('use upstream names and shapes', () => {
-    expect(schemaNameForKind({ group: '', version: 'v1', kind: 'Pod' })).toBe('io.k8s.api.core.v1.Pod');
-    expect(schemaNameForKind({ group: 'autoscaling', version: 'v1', kind: 'Scale' })).toBe('io.k8s.api.autoscaling.v1.Scale');
+    expect(schemaNameForKind({ group: '', version: 'v1', kind: 'Pod' })).toBe(
+      'io.k8s.api.core.v1.Pod',
+    );
+    expect(schemaNameForKind({ group: 'autoscaling', version: 'v1', kind: 'Scale' })).toBe(
+      'io.k8s.api.autoscaling.v1.Scale',
+    );
     expect(schemaNameForKind({ group: 'batch', version: 'v1', kind: 'DeleteOptions' })).toBe(
       'io.k8s.apimachinery.pkg.apis.meta.v1.DeleteOptions',
     );
@@ -37,8 +41,13 @@ describe('generated schemas', () => {
       format: 'int32',
       type: 'integer',
     });
-    expect(getSchema('io.k8s.apimachinery.pkg.util.intstr.IntOrString')).toMatchObject({ format: 'int-or-string' });
-    expect(getSchema('io.k8s.apimachinery.pkg.apis.meta.v1.Time')).toMatchObject({ type: 'string', format: 'date-time' });
+    expect(getSchema('io.k8s.apimachinery.pkg.util.intstr.IntOrString')).toMatchObject({
+      format: 'int-or-string',
+    });
+    expect(getSchema('io.k8s.apimachinery.pkg.apis.meta.v1.Time')).toMatchObject({
+      type: 'string',
+      format: 'date-time',
+    });
     expect(getSchema('io.k8s.api.core.v1.Secret')?.properties?.data?.additionalProperties).toEqual({
       format: 'byte',
       type: 'string',

@@ -6,7 +6,10 @@ import generated from './generated/schemas.json' with { type: 'json' };
 import type { GroupVersionKind, OpenApiSchema } from './openapi-schema.js';
 import { refName } from './openapi-schema.js';
 
-const SCHEMAS: Readonly<Record<string, OpenApiSchema>> = generated.schemas as Record<string, OpenApiSchema>;
+const SCHEMAS: Readonly<Record<string, OpenApiSchema>> = generated.schemas as Record<
+  string,
+  OpenApiSchema
+>;
 
 function gvkKey(gvk: GroupVersionKind): string {
   return `${gvk.group}/${gvk.version}/${gvk.kind}`;
@@ -51,5 +54,6 @@ function collectRefs(schema: OpenApiSchema, into: string[]): void {
   for (const sub of [...(schema.allOf ?? []), ...(schema.oneOf ?? [])]) collectRefs(sub, into);
   for (const prop of Object.values(schema.properties ?? {})) collectRefs(prop, into);
   if (schema.items) collectRefs(schema.items, into);
-  if (typeof schema.additionalProperties === 'object') collectRefs(schema.additionalProperties, into);
+  if (typeof schema.additionalProperties === 'object')
+    collectRefs(schema.additionalProperties, into);
 }

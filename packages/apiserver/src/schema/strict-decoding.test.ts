@@ -10,7 +10,9 @@ import {
 
 describe('strict decoding messages', () => {
   it('formats one and several unknown fields as upstream', () => {
-    expect(strictDecodingMessage(['spec.foo'])).toBe('strict decoding error: unknown field "spec.foo"');
+    expect(strictDecodingMessage(['spec.foo'])).toBe(
+      'strict decoding error: unknown field "spec.foo"',
+    );
     expect(strictDecodingMessage(['spec.containers[0].imagee', 'spec.foo'])).toBe(
       'strict decoding error: unknown field "spec.containers[0].imagee", unknown field "spec.foo"',
     );
@@ -27,7 +29,10 @@ describe('strict decoding messages', () => {
   });
 
   it('gives one warning per field and the Warning header value', () => {
-    expect(unknownFieldWarnings(['spec.a', 'spec.b'])).toEqual(['unknown field "spec.a"', 'unknown field "spec.b"']);
+    expect(unknownFieldWarnings(['spec.a', 'spec.b'])).toEqual([
+      'unknown field "spec.a"',
+      'unknown field "spec.b"',
+    ]);
     expect(warningHeaderValue('unknown field "spec.a"')).toBe('299 - "unknown field \\"spec.a\\""');
   });
 

@@ -17,7 +17,11 @@ export function strictDecodingMessage(paths: readonly string[]): string {
  * The 400 BadRequest message of a create (POST) or update (PUT) with `fieldValidation=Strict`:
  * `Pod in version "v1" cannot be handled as a Pod: strict decoding error: unknown field "spec.foo"`.
  */
-export function strictDecodingBadRequestMessage(kind: string, version: string, paths: readonly string[]): string {
+export function strictDecodingBadRequestMessage(
+  kind: string,
+  version: string,
+  paths: readonly string[],
+): string {
   return `${kind} in version ${goQuote(version)} cannot be handled as a ${kind}: ${strictDecodingMessage(paths)}`;
 }
 

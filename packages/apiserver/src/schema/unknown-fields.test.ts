@@ -9,7 +9,11 @@ describe('findUnknownFields', () => {
     const pod = {
       apiVersion: 'v1',
       kind: 'Pod',
-      metadata: { name: 'web', labels: { 'app.kubernetes.io/name': 'web' }, annotations: { anything: 'x' } },
+      metadata: {
+        name: 'web',
+        labels: { 'app.kubernetes.io/name': 'web' },
+        annotations: { anything: 'x' },
+      },
       spec: {
         containers: [
           {
@@ -28,10 +32,20 @@ describe('findUnknownFields', () => {
 
   it('reports unknown fields with upstream paths in document order', () => {
     const pod = {
-      spec: { containers: [{ name: 'a', image: 'x' }, { name: 'b', imagee: 'y' }], foo: 1 },
+      spec: {
+        containers: [
+          { name: 'a', image: 'x' },
+          { name: 'b', imagee: 'y' },
+        ],
+        foo: 1,
+      },
       metadata: { nmae: 'typo' },
     };
-    expect(findUnknownFields(POD, pod)).toEqual(['spec.containers[1].imagee', 'spec.foo', 'metadata.nmae']);
+    expect(findUnknownFields(POD, pod)).toEqual([
+      'spec.containers[1].imagee',
+      'spec.foo',
+      'metadata.nmae',
+    ]);
   });
 
   it('reports top-level unknown fields without a leading dot', () => {
@@ -43,7 +57,10 @@ describe('findUnknownFields', () => {
       spec: {
         selector: { matchLabels: { app: 'web' } },
         strategy: { rollingUpdate: { maxSurge: '25%', maxUnavailable: 0, extra: true } },
-        template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'c', imagePullPolicyy: 'Always' }] } },
+        template: {
+          metadata: { labels: { app: 'web' } },
+          spec: { containers: [{ name: 'c', imagePullPolicyy: 'Always' }] },
+        },
       },
     };
     expect(findUnknownFields(DEPLOYMENT, deploy)).toEqual([
@@ -54,11 +71,15 @@ describe('findUnknownFields', () => {
 
   it('lets opaque JSON through (RawExtension, FieldsV1)', () => {
     const revision = {
-      metadata: { managedFields: [{ manager: 'kubectl', fieldsV1: { 'f:spec': { 'f:replicas': {} } } }] },
+      metadata: {
+        managedFields: [{ manager: 'kubectl', fieldsV1: { 'f:spec': { 'f:replicas': {} } } }],
+      },
       data: { spec: { template: { whatever: [1, 2] } } },
       revision: 1,
     };
-    expect(findUnknownFields({ group: 'apps', version: 'v1', kind: 'ControllerRevision' }, revision)).toEqual([]);
+    expect(
+      findUnknownFields({ group: 'apps', version: 'v1', kind: 'ControllerRevision' }, revision),
+    ).toEqual([]);
   });
 
   it('ignores values of the wrong shape and nulls (those are decoding errors, not unknown fields)', () => {
@@ -68,29 +89,38 @@ describe('findUnknownFields', () => {
   });
 
   it('treats a field named like an Object.prototype member as unknown', () => {
-    expect(findUnknownFields(POD, JSON.parse('{"spec":{"__proto__":{"x":1},"constructor":1}}'))).toEqual([
-      'spec.__proto__',
-      'spec.constructor',
-    ]);
+    expect(
+      findUnknownFields(POD, JSON.parse('{"spec":{"__proto__":{"x":1},"constructor":1}}')),
+    ).toEqual(['spec.__proto__', 'spec.constructor']);
   });
 
   it('validates every kind with a schema: services, subresource kinds and meta kinds', () => {
     const svc = { spec: { ports: [{ port: 80, targetPort: 'http', nodePortt: 1 }] } };
-    expect(findUnknownFields({ group: '', version: 'v1', kind: 'Service' }, svc)).toEqual(['spec.ports[0].nodePortt']);
-    expect(findUnknownFields({ group: 'autoscaling', version: 'v1', kind: 'Scale' }, { spec: { replicas: 2, x: 1 } })).toEqual([
-      'spec.x',
+    expect(findUnknownFields({ group: '', version: 'v1', kind: 'Service' }, svc)).toEqual([
+      'spec.ports[0].nodePortt',
     ]);
+    expect(
+      findUnknownFields(
+        { group: 'autoscaling', version: 'v1', kind: 'Scale' },
+        { spec: { replicas: 2, x: 1 } },
+      ),
+    ).toEqual(['spec.x']);
     const eviction = { deleteOptions: { gracePeriodSeconds: 0, bogus: 1 } };
-    expect(findUnknownFields({ group: 'policy', version: 'v1', kind: 'Eviction' }, eviction)).toEqual([
-      'deleteOptions.bogus',
-    ]);
-    expect(findUnknownFields({ group: 'apps', version: 'v1', kind: 'DeleteOptions' }, { propagationPolicy: 'x', y: 1 })).toEqual([
-      'y',
-    ]);
+    expect(
+      findUnknownFields({ group: 'policy', version: 'v1', kind: 'Eviction' }, eviction),
+    ).toEqual(['deleteOptions.bogus']);
+    expect(
+      findUnknownFields(
+        { group: 'apps', version: 'v1', kind: 'DeleteOptions' },
+        { propagationPolicy: 'x', y: 1 },
+      ),
+    ).toEqual(['y']);
   });
 
   it('returns nothing for a kind without a schema', () => {
-    expect(findUnknownFields({ group: 'example.com', version: 'v1', kind: 'Widget' }, { foo: 1 })).toEqual([]);
+    expect(
+      findUnknownFields({ group: 'example.com', version: 'v1', kind: 'Widget' }, { foo: 1 }),
+    ).toEqual([]);
   });
 
   it(`stops after ${MAX_UNKNOWN_FIELDS} fields as upstream does`, () => {

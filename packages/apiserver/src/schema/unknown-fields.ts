@@ -37,7 +37,8 @@ function walk(node: FieldNode, value: unknown, path: string, out: string[]): voi
       return;
     case 'map':
       if (Array.isArray(value)) return;
-      for (const [key, item] of Object.entries(value)) walk(node.values, item, join(path, key), out);
+      for (const [key, item] of Object.entries(value))
+        walk(node.values, item, join(path, key), out);
       return;
     case 'object':
       if (Array.isArray(value)) return;
@@ -56,4 +57,8 @@ function join(path: string, key: string): string {
   return path ? `${path}.${key}` : key;
 }
 
-export { strictDecodingMessage, strictDecodingBadRequestMessage, unknownFieldWarnings } from './strict-decoding.js';
+export {
+  strictDecodingMessage,
+  strictDecodingBadRequestMessage,
+  unknownFieldWarnings,
+} from './strict-decoding.js';
