@@ -1,8 +1,8 @@
 /**
  * Turns StorageEvents (the persisted history, then the events that arrived while the cacher was
  * loading) into WatchCacheEvents, working out each event's previous attrs by replaying them in
- * order. Events that are the current state of their key share the store entry's JSON string and
- * attrs, so a loaded history costs no second copy of the live objects.
+ * order. Events that are the current state of their key share the store entry's key, JSON string
+ * and attrs, so a loaded history costs no second copy of the live objects.
  */
 import type { StorageEvent } from '../storage/index.js';
 import type { CacheStore } from './cache-store.js';
@@ -16,9 +16,11 @@ export function replayHistory(
   // Per key: the attrs after the last replayed event (null: deleted); absent: not seen yet.
   const last = new Map<string, ObjectAttrs | null>();
   const out: WatchCacheEvent[] = [];
-  for (const { type, key, rv, json: eventJson } of events) {
-    const entry = current.get(key);
+  for (const { type, key: eventKey, rv, json: eventJson } of events) {
+    const entry = current.get(eventKey);
     const shared = entry && entry.rv === rv ? entry : undefined;
+    // Strings decoded from one log entry are slices of it: keep none of them for shared events.
+    const key = shared ? shared.key : eventKey;
     const json = shared ? shared.json : eventJson;
     const known = last.get(key);
     if (type === 'DELETED') {

@@ -5,6 +5,10 @@
  * backend makes the whole group durable in one atomic step, and only then are listeners told
  * (in resourceVersion order) and the writes' promises resolved.
  * So: rv order == commit order == notification order.
+ *
+ * Plans (and so tryUpdate and validateDeletion) run inside the serialised section: they may
+ * await, which holds up the group, but must not wait for another write to the same storage,
+ * which would queue behind them forever.
  */
 import type { Logger } from '@kubelab/api';
 import type { StorageEvent, StoredItem } from './storage.js';

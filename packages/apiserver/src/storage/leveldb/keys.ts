@@ -22,6 +22,9 @@ export function prefixEnd(prefix: string): string {
   return prefix + '\uffff';
 }
 
+/** Every object key ("0" follows "/"). */
+export const OBJECT_RANGE = { gte: '/', lt: '0' } as const;
+
 export function isObjectKey(key: string): boolean {
   return key.startsWith('/');
 }

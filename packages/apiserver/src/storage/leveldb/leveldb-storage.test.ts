@@ -113,5 +113,9 @@ describe('LevelDbStorage across restarts', () => {
     );
     expect(await s.get('!meta!resourceVersion')).toBeUndefined();
     expect((await s.list('')).items).toEqual([]);
+    const a = await s.create(key('a'), pod('a'));
+    expect((await s.list('')).items).toEqual([a]);
+    expect((await s.list('!')).items).toEqual([]);
+    expect((await s.list('/registry/pods/default/a')).items).toEqual([a]);
   });
 });

@@ -20,6 +20,7 @@ import { planCreate, planDelete, planUpdate } from '../write-plans.js';
 import { decodeLogEntry, encodeLogEntry, planTrim } from './event-log.js';
 import {
   LOG_END,
+  OBJECT_RANGE,
   META_DROPPED_KEY,
   META_RV_KEY,
   isObjectKey,
@@ -95,8 +96,9 @@ export class LevelDbStorage implements Storage {
     try {
       // The counter is written in the same batch as the objects: read both from one snapshot.
       const rv = parseRevision(this.db.getSync(META_RV_KEY, { snapshot }), META_RV_KEY);
-      const gte = isObjectKey(prefix) ? prefix : '/';
-      const entries = await this.db.iterator({ gte, lt: prefixEnd(prefix), snapshot }).all();
+      if (prefix !== '' && !isObjectKey(prefix)) return { items: [], rv };
+      const range = prefix === '' ? OBJECT_RANGE : { gte: prefix, lt: prefixEnd(prefix) };
+      const entries = await this.db.iterator({ ...range, snapshot }).all();
       return { items: entries.map(([k, v]) => decodeStoredValue(k, v)), rv };
     } finally {
       await snapshot.close();
