@@ -4,3 +4,4 @@ export * from './logger.js';
 export * from './clock.js';
 export * from './resources.js';
 export * from './validation/field-errors.js';
+export * from './flags/flag-set.js';

@@ -1,0 +1,227 @@
+/** get, list, create, update, patch, delete and deletecollection of stored objects. */
+import type { ApiObject, DeleteOptions } from '@kubelab/api';
+import { ApiError, badRequest, groupVersion, methodNotAllowed } from '@kubelab/api';
+import { applyPatch, patchTypeFromContentType } from '../patch/index.js';
+import { printTable } from '../printers/index.js';
+import type { IncludeObject } from '../printers/index.js';
+import type { GenericStore } from '../registry/generic-store.js';
+import { findUnknownFields, strictDecodingMessage } from '../schema/index.js';
+import { decodeObject, parseBodyValue, readBody } from './body.js';
+import type { ApiRequest } from './handler-context.js';
+import { buildPredicate, paginate, parseListOptions } from './list-options.js';
+import { wantsTable } from './negotiation.js';
+import { successStatus, writeJson } from './responses.js';
+
+export function mustStore(r: ApiRequest): GenericStore {
+  if (!r.store) throw methodNotAllowed(r.info.verb, { group: r.resource.group, resource: r.resource.plural });
+  return r.store;
+}
+
+function includeObject(q: URLSearchParams): IncludeObject {
+  const v = q.get('includeObject');
+  return v === 'None' || v === 'Object' ? v : 'Metadata';
+}
+
+function expected(r: ApiRequest): { group: string; version: string; kind: string } {
+  return { group: r.resource.group, version: r.resource.version, kind: r.resource.kind };
+}
+
+/** Unknown fields: 400 under fieldValidation=Strict, `Warning:` headers under Warn. */
+export function checkUnknownFields(r: ApiRequest, obj: ApiObject): void {
+  if (r.ctx.fieldValidation === 'Ignore') return;
+  const unknown = findUnknownFields(expected(r), obj);
+  if (unknown.length === 0) return;
+  if (r.ctx.fieldValidation === 'Strict') throw badRequest(strictDecodingMessage(unknown));
+  for (const p of unknown) r.ctx.warnings.push(`unknown field "${p.replace(/^\./, '')}"`);
+}
+
+export function handleGet(r: ApiRequest): void {
+  const store = mustStore(r);
+  const entry = store.get(r.ctx.namespace, r.info.name);
+  if (wantsTable(r.req.headers.accept)) {
+    const table = printTable(r.resource, [JSON.parse(entry.json) as object], {
+      now: r.deps.clock.now(),
+      includeObject: includeObject(r.query),
+      resourceVersion: String(entry.rv),
+    });
+    writeJson(r.res, 200, table);
+    return;
+  }
+  writeJson(r.res, 200, entry.json);
+}
+
+export function handleList(r: ApiRequest): void {
+  const store = mustStore(r);
+  const opts = parseListOptions(r.query);
+  const pred = buildPredicate(r.resource, opts);
+  const prefix = store.prefix(r.ctx.namespace);
+  const { items, rv } = store.cacher.list(prefix, pred);
+  const page = paginate(items, prefix, rv, opts, pred !== undefined);
+  if (wantsTable(r.req.headers.accept)) {
+    const table = printTable(r.resource, page.items.map((e) => JSON.parse(e.json) as object), {
+      now: r.deps.clock.now(),
+      includeObject: includeObject(r.query),
+      resourceVersion: String(rv),
+    });
+    if (page.continueToken) table.metadata.continue = page.continueToken;
+    if (page.remaining !== undefined) table.metadata.remainingItemCount = page.remaining;
+    writeJson(r.res, 200, table);
+    return;
+  }
+  let meta = `{"resourceVersion":"${rv}"`;
+  if (page.continueToken) meta += `,"continue":${JSON.stringify(page.continueToken)}`;
+  if (page.remaining !== undefined) meta += `,"remainingItemCount":${page.remaining}`;
+  meta += '}';
+  const body =
+    `{"kind":"${r.resource.listKind}","apiVersion":"${groupVersion(r.resource)}","metadata":${meta},"items":[` +
+    page.items.map((e) => e.json).join(',') +
+    ']}';
+  writeJson(r.res, 200, body);
+}
+
+export async function handleCreate(r: ApiRequest): Promise<void> {
+  const store = mustStore(r);
+  const body = await readBody(r.req);
+  const obj = decodeObject(body, r.req.headers['content-type'], expected(r));
+  checkUnknownFields(r, obj);
+  const item = await store.create(r.ctx, obj);
+  writeJson(r.res, 201, item.json, r.ctx.warnings);
+}
+
+export async function handleUpdate(r: ApiRequest, subresource = ''): Promise<void> {
+  const store = mustStore(r);
+  const body = await readBody(r.req);
+  const obj = decodeObject(body, r.req.headers['content-type'], expected(r));
+  checkUnknownFields(r, obj);
+  const objName = obj.metadata?.name;
+  if (objName && objName !== r.info.name) {
+    throw badRequest(`the name of the object (${objName}) does not match the name on the URL (${r.info.name})`);
+  }
+  if (r.resource.namespaced && obj.metadata?.namespace && obj.metadata.namespace !== r.ctx.namespace) {
+    throw badRequest('the namespace of the provided object does not match the namespace sent on the request');
+  }
+  const { item, created } = await store.update(r.ctx, r.info.name, () => obj, { subresource });
+  writeJson(r.res, created ? 201 : 200, item.json, r.ctx.warnings);
+}
+
+export async function handlePatch(r: ApiRequest, subresource = ''): Promise<void> {
+  const store = mustStore(r);
+  const ct = r.req.headers['content-type'] ?? '';
+  const type = patchTypeFromContentType(ct);
+  if (!type) {
+    throw new ApiError(
+      'UnsupportedMediaType',
+      `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml, application/strategic-merge-patch+json`,
+    );
+  }
+  const body = await readBody(r.req);
+  let patch: unknown;
+  try {
+    patch = parseBodyValue(body, ct);
+  } catch (err) {
+    throw badRequest(`error decoding patch: ${(err as Error).message}`);
+  }
+  const gvk = expected(r);
+  if (type === 'apply') {
+    const applied = patch as ApiObject;
+    checkUnknownFields(r, applied);
+    const { item, created } = await store.update(
+      r.ctx,
+      r.info.name,
+      (cur) => (cur ? (applyPatch('strategic', cur, stripForApply(applied), gvk) as ApiObject) : { ...applied }),
+      { subresource, forceAllowCreate: !subresource },
+    );
+    writeJson(r.res, created ? 201 : 200, item.json, r.ctx.warnings);
+    return;
+  }
+  const { item } = await store.update(
+    r.ctx,
+    r.info.name,
+    (cur) => {
+      if (!cur) throw new Error('unreachable');
+      const next = applyPatch(type, cur, patch, gvk) as ApiObject;
+      checkUnknownFields(r, next);
+      return next;
+    },
+    { subresource },
+  );
+  writeJson(r.res, 200, item.json, r.ctx.warnings);
+}
+
+/** Server-side apply (until field management exists): the applied config merged over the live object. */
+function stripForApply(obj: ApiObject): ApiObject {
+  const { metadata, ...rest } = obj;
+  const m = { ...metadata };
+  delete m.resourceVersion;
+  delete m.managedFields;
+  return { ...rest, metadata: m };
+}
+
+export async function readDeleteOptions(r: ApiRequest): Promise<DeleteOptions> {
+  const body = await readBody(r.req);
+  let options: DeleteOptions = {};
+  if (body.length) {
+    try {
+      options = JSON.parse(body.toString('utf8')) as DeleteOptions;
+    } catch (err) {
+      throw badRequest(`DeleteOptions in version "v1" cannot be handled as a DeleteOptions: ${(err as Error).message}`);
+    }
+  }
+  const q = r.query;
+  const grace = q.get('gracePeriodSeconds');
+  if (grace !== null) options.gracePeriodSeconds = Number(grace);
+  const policy = q.get('propagationPolicy');
+  if (policy) options.propagationPolicy = policy;
+  const orphan = q.get('orphanDependents');
+  if (orphan !== null) options.orphanDependents = orphan === 'true';
+  if (options.propagationPolicy && !['Orphan', 'Background', 'Foreground'].includes(options.propagationPolicy)) {
+    throw new ApiError('Invalid', `DeleteOptions.meta.k8s.io "" is invalid: propagationPolicy: Unsupported value: "${options.propagationPolicy}": supported values: "Foreground", "Background", "Orphan", "nil"`);
+  }
+  return options;
+}
+
+/** Kinds whose DELETE answers the object itself (ReturnDeletedObject), not a Status. */
+const RETURNS_OBJECT = new Set(['pods', 'namespaces', 'nodes', 'services']);
+
+export async function handleDelete(r: ApiRequest): Promise<void> {
+  const store = mustStore(r);
+  const options = await readDeleteOptions(r);
+  const { item, deleted } = await store.delete(r.ctx, r.info.name, options);
+  if (!deleted || (RETURNS_OBJECT.has(r.resource.plural) && r.resource.group === '')) {
+    writeJson(r.res, 200, item.json);
+    return;
+  }
+  const obj = JSON.parse(item.json) as ApiObject;
+  const details: Record<string, unknown> = { name: r.info.name };
+  if (r.resource.group) details.group = r.resource.group;
+  details.kind = r.resource.plural;
+  details.uid = obj.metadata?.uid;
+  writeJson(r.res, 200, successStatus(200, details));
+}
+
+export async function handleDeleteCollection(r: ApiRequest): Promise<void> {
+  const store = mustStore(r);
+  const options = await readDeleteOptions(r);
+  const opts = parseListOptions(r.query);
+  const pred = buildPredicate(r.resource, opts);
+  const prefix = store.prefix(r.ctx.namespace);
+  const { items } = store.cacher.list(prefix, pred);
+  const deleted: string[] = [];
+  for (const e of items) {
+    const obj = JSON.parse(e.json) as ApiObject;
+    const ns = obj.metadata?.namespace;
+    const ctx = { ...r.ctx, namespace: ns };
+    try {
+      const { item } = await store.delete(ctx, obj.metadata?.name ?? '', options);
+      deleted.push(item.json);
+    } catch (err) {
+      if (!(err instanceof ApiError && err.reason === 'NotFound')) throw err;
+    }
+  }
+  const rv = store.cacher.list(prefix).rv;
+  writeJson(
+    r.res,
+    200,
+    `{"kind":"${r.resource.listKind}","apiVersion":"${groupVersion(r.resource)}","metadata":{"resourceVersion":"${rv}"},"items":[${deleted.join(',')}]}`,
+  );
+}

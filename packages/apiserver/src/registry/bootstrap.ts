@@ -1,0 +1,71 @@
+/**
+ * What the apiserver's bootstrap controller ensures at start: the system namespaces, and the
+ * `kubernetes` Service with Endpoints pointing at this apiserver.
+ */
+import type { ApiObject, Logger } from '@kubelab/api';
+import { isAlreadyExists } from '@kubelab/api';
+import type { Registry } from './registry.js';
+import { systemContext } from './request-context.js';
+
+export const SYSTEM_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
+
+export interface BootstrapOptions {
+  serviceIp: string;
+  advertiseAddress: string;
+  securePort: number;
+  logger: Logger;
+}
+
+async function ensure(registry: Registry, plural: string, obj: ApiObject, ns?: string): Promise<void> {
+  const store = registry.mustStore('', plural);
+  if (store.cacher.get(store.key(ns, obj.metadata?.name ?? ''))) return;
+  try {
+    await store.create(systemContext(ns), obj);
+  } catch (err) {
+    if (!isAlreadyExists(err)) throw err;
+  }
+}
+
+export async function bootstrapCluster(registry: Registry, opts: BootstrapOptions): Promise<void> {
+  for (const name of SYSTEM_NAMESPACES) {
+    await ensure(registry, 'namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
+  }
+  await ensure(
+    registry,
+    'services',
+    {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'kubernetes', namespace: 'default', labels: { component: 'apiserver', provider: 'kubernetes' } },
+      spec: {
+        type: 'ClusterIP',
+        clusterIP: opts.serviceIp,
+        ports: [{ name: 'https', port: 443, protocol: 'TCP', targetPort: opts.securePort }],
+        sessionAffinity: 'None',
+      },
+    },
+    'default',
+  );
+  await reconcileEndpoints(registry, opts);
+}
+
+async function reconcileEndpoints(registry: Registry, opts: BootstrapOptions): Promise<void> {
+  const store = registry.mustStore('', 'endpoints');
+  const desired = {
+    subsets: [
+      {
+        addresses: [{ ip: opts.advertiseAddress }],
+        ports: [{ name: 'https', port: opts.securePort, protocol: 'TCP' }],
+      },
+    ],
+  };
+  await store.update(
+    systemContext('default'),
+    'kubernetes',
+    (cur) => ({
+      ...(cur ?? { apiVersion: 'v1', kind: 'Endpoints', metadata: { name: 'kubernetes', namespace: 'default', labels: { 'endpointslice.kubernetes.io/skip-mirror': 'true' } } }),
+      ...desired,
+    }),
+  );
+  opts.logger.info('Ensured the kubernetes service endpoints', { address: `${opts.advertiseAddress}:${opts.securePort}` });
+}
