@@ -1,13 +1,9 @@
 /** Preconditions.Check from k8s.io/apiserver/pkg/storage/interfaces.go. */
 import type { ApiObject } from '@kubelab/api';
-import { newStorageError } from './storage-errors.js';
+import { preconditionFailed } from './storage-errors.js';
 import type { Preconditions } from './storage.js';
 
-/**
- * Throws when current does not satisfy the preconditions. Upstream returns an InvalidObj
- * error that the registry reports as 409 Conflict; here the code is ResourceVersionConflict
- * (also a 409 Conflict) with upstream's message text.
- */
+/** Throws a precondition-failed StorageError when current does not satisfy p. */
 export function checkPreconditions(
   key: string,
   current: ApiObject,
@@ -16,16 +12,14 @@ export function checkPreconditions(
   if (!p) return;
   const uid = current.metadata?.uid ?? '';
   if (p.uid !== undefined && p.uid !== uid) {
-    throw newStorageError(
-      'ResourceVersionConflict',
+    throw preconditionFailed(
       key,
       `Precondition failed: UID in precondition: ${p.uid}, UID in object meta: ${uid}`,
     );
   }
   const rv = current.metadata?.resourceVersion ?? '';
   if (p.resourceVersion !== undefined && p.resourceVersion !== rv) {
-    throw newStorageError(
-      'ResourceVersionConflict',
+    throw preconditionFailed(
       key,
       `Precondition failed: ResourceVersion in precondition: ${p.resourceVersion}, ResourceVersion in object meta: ${rv}`,
     );

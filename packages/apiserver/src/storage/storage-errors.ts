@@ -27,6 +27,19 @@ export function newStorageError(
   );
 }
 
+/**
+ * A failed uid/resourceVersion precondition. Upstream raises it as an InvalidObj error (the
+ * registry answers 409 Conflict with its text); here the code is ResourceVersionConflict, also a
+ * 409 Conflict, and the message is upstream's word for word.
+ */
+export function preconditionFailed(key: string, additional: string): StorageError {
+  return new StorageError(
+    'ResourceVersionConflict',
+    key,
+    newStorageError('InvalidObj', key, additional).message,
+  );
+}
+
 /** `too old resource version: 5 (17)`: the watch cache's 410 Expired (watch_cache.go). */
 export function tooOldResourceVersion(
   key: string,

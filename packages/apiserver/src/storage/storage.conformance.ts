@@ -143,6 +143,10 @@ export function runStorageConformance(name: string, make: MakeStorage): void {
         s.guaranteedUpdate(key('default', 'web'), set, { preconditions: { uid: 'other' } }),
       );
       expect(uidErr.code).toBe('ResourceVersionConflict');
+      expect(uidErr.message).toBe(
+        `StorageError: invalid object, Code: 4, Key: ${key('default', 'web')}, ResourceVersion: 0, ` +
+          'AdditionalErrorMsg: Precondition failed: UID in precondition: other, UID in object meta: uid-default-web',
+      );
       expect(uidErr.message).toContain(
         'Precondition failed: UID in precondition: other, UID in object meta: uid-default-web',
       );
