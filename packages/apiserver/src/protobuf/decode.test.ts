@@ -5,6 +5,8 @@
  * body kubectl 1.31 sends (<command>.1.31.body.json) and `--dry-run=client -o json`
  * (<command>.<version>.dry-run.json). The one normalisation: `"creationTimestamp": null` is
  * left out (protobuf carries the zero time as an empty message; omitting it is equivalent).
+ * create-job-from-cronjob is the widest: kubectl builds the Job from testdata/rich-cronjob.json,
+ * whose pod template reaches most of PodSpec (probes, volumes, affinity, security contexts, ...).
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -50,6 +52,7 @@ describe('decodeProtobufObject with bodies captured from kubectl', () => {
       'create-cronjob',
       'create-deployment',
       'create-job',
+      'create-job-from-cronjob',
       'create-namespace',
       'create-secret-docker-registry',
       'create-secret-generic',

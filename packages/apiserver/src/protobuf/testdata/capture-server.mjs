@@ -86,6 +86,9 @@ const DEPLOYMENT = {
   },
 };
 
+// Served for `kubectl create job --from=cronjob/rich`: its job template reaches most of PodSpec.
+const RICH_CRONJOB = JSON.parse(readFileSync(new URL('./rich-cronjob.json', import.meta.url), 'utf8'));
+
 let seq = 0;
 const server = createServer({ cert: readFileSync(certFile), key: readFileSync(keyFile) }, (req, res) => {
   const chunks = [];
@@ -121,6 +124,7 @@ const server = createServer({ cert: readFileSync(certFile), key: readFileSync(ke
       const m = /^\/apis\/([^/]+)\/([^/]+)$/.exec(p);
       if (m && groups().get(m[1])?.get(m[2])) return send(200, legacyList(`${m[1]}/${m[2]}`, groups().get(m[1]).get(m[2])));
       if (p === '/apis/apps/v1/namespaces/default/deployments/web') return send(200, DEPLOYMENT);
+      if (p === '/apis/batch/v1/namespaces/default/cronjobs/rich') return send(200, RICH_CRONJOB);
       return send(404, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'not found', reason: 'NotFound', code: 404 });
     }
     if (req.method === 'POST') {

@@ -10,7 +10,7 @@ SUFFIX=$2
 HERE=$(cd "$(dirname "$0")" && pwd)
 WORK=$(mktemp -d)
 trap 'kill "$SERVER_PID" 2>/dev/null || true; rm -rf "$WORK"' EXIT
-PORT=${PORT:-16443}
+PORT=${PORT:-$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")}
 
 openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=localhost \
   -keyout "$WORK/server.key" -out "$WORK/server.crt" 2>/dev/null
@@ -35,6 +35,7 @@ KC
 node "$HERE/capture-server.mjs" "$PORT" "$WORK/bodies" "$WORK/server.crt" "$WORK/server.key" >"$WORK/server.log" &
 SERVER_PID=$!
 for _ in $(seq 50); do grep -q listening "$WORK/server.log" 2>/dev/null && break; sleep 0.1; done
+grep -q listening "$WORK/server.log" || { echo "capture server did not start" >&2; exit 1; }
 
 run() {
   local name=$1; shift
@@ -74,3 +75,4 @@ run create-serviceaccount create serviceaccount builder
 run auth-can-i auth can-i list pods
 run auth-can-i-list auth can-i --list
 run autoscale autoscale deployment web --min=2 --max=5 --cpu-percent=80
+run create-job-from-cronjob create job rich-manual --from=cronjob/rich
