@@ -9,3 +9,5 @@ export {
   type ObjectCache,
   type ReplaceDiff,
 } from './object-cache.js';
+export { ItemExponentialFailureRateLimiter, type RateLimiter } from './rate-limiter.js';
+export { WorkQueue, createRateLimitingQueue, type WorkQueueOptions } from './work-queue.js';
