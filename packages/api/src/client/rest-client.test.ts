@@ -242,7 +242,9 @@ describe('createRestClient over TLS', () => {
       ipAddresses: ['127.0.0.1'],
       usage: 'server',
     });
-    const server = await startScriptedServer({ cert: serving.certPem, key: serving.keyPem });
+    const server = await startScriptedServer({
+      tls: { cert: serving.certPem, key: serving.keyPem },
+    });
     server.handle((_req, res) => sendJson(res, 200, { gitVersion: 'v1.30.0' }));
     const good = createRestClient({ server: server.url, caData: Buffer.from(ca.certPem) });
     const other = await createCertificateAuthority({ commonName: 'other' });

@@ -73,6 +73,7 @@ describe('FakeResourceClient', () => {
     expect(names(await all.list())).toEqual(['a', 'b', 'c']);
     expect(names(await all.inNamespace('x').list())).toEqual(['a', 'b']);
     expect(names(await all.list({ labelSelector: 'app=web' }))).toEqual(['a', 'c']);
+    expect(names(await all.list({ labelSelector: 'app in (db,cache)' }))).toEqual(['b']);
     expect(names(await all.list({ fieldSelector: 'metadata.namespace!=x' }))).toEqual(['c']);
     const page = await all.list({ limit: 2 });
     expect(page.metadata).toEqual({ resourceVersion: '3', continue: '2' });

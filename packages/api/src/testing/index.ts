@@ -14,4 +14,5 @@ export {
   type RecordedRequest,
   type ScriptedHandler,
   type ScriptedServer,
+  type ScriptedServerOptions,
 } from './scripted-server.js';

@@ -33,10 +33,16 @@ export function sendJson(res: ServerResponse, code: number, body: unknown): void
   res.end(JSON.stringify(body));
 }
 
-export async function startScriptedServer(tls?: {
-  cert: string;
-  key: string;
-}): Promise<ScriptedServer> {
+export interface ScriptedServerOptions {
+  tls?: { cert: string; key: string };
+  /** Listen on this port (to restart a server where clients expect it); default: any free. */
+  port?: number;
+}
+
+export async function startScriptedServer(
+  opts: ScriptedServerOptions = {},
+): Promise<ScriptedServer> {
+  const { tls } = opts;
   const requests: RecordedRequest[] = [];
   let handler: ScriptedHandler = (_req, res) => sendJson(res, 200, {});
   const sockets = new Map<Socket, number>();
@@ -59,7 +65,7 @@ export async function startScriptedServer(tls?: {
   server.on(tls ? 'secureConnection' : 'connection', (s: Socket) =>
     sockets.set(s, sockets.size + 1),
   );
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(opts.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `${tls ? 'https' : 'http'}://127.0.0.1:${port}`,
