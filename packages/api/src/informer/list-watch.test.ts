@@ -271,6 +271,24 @@ describe('createInformer', () => {
     ]);
   });
 
+  it('falls back to one full list when a continue token expires', async () => {
+    for (const n of ['a', 'b', 'c']) await pods.create(pod(n));
+    const list = pods.list.bind(pods);
+    pods.list = async (o) => {
+      if (o?.continue)
+        throw new ApiError('Expired', 'The provided continue parameter is too old', { code: 410 });
+      return list(o);
+    };
+    build({ pageSize: 2 });
+    informer.start();
+    await informer.waitForSync();
+    expect(rec.seen).toEqual(['add a@1', 'add b@2', 'add c@3']);
+    expect(pods.store.calls.filter((c) => c.op === 'list').map((c) => c.options)).toEqual([
+      { limit: 2 },
+      {},
+    ]);
+  });
+
   it('passes selectors to list and watch', async () => {
     await pods.create(pod('a', { app: 'web' }));
     await pods.create(pod('b', { app: 'db' }));

@@ -124,20 +124,33 @@ class ListWatch<T extends KubeObject> implements Informer<T> {
     }
   }
 
-  private async relist(): Promise<void> {
+  /** All items, page by page; an expired continue token falls back to one full list (the pager's rule). */
+  private async listAll(): Promise<{ items: T[]; rv: string | undefined }> {
     const items: T[] = [];
     let cont: string | undefined;
     let rv: string | undefined;
     do {
-      const page = await this.opts.client.list({
-        ...this.selectors(),
-        limit: this.opts.pageSize ?? 500,
-        ...(cont ? { continue: cont } : {}),
-      });
+      let page;
+      try {
+        page = await this.opts.client.list({
+          ...this.selectors(),
+          limit: this.opts.pageSize ?? 500,
+          ...(cont ? { continue: cont } : {}),
+        });
+      } catch (err) {
+        if (!cont || !isGone(err)) throw err;
+        const full = await this.opts.client.list(this.selectors());
+        return { items: full.items, rv: full.metadata.resourceVersion };
+      }
       items.push(...page.items);
       cont = page.metadata.continue || undefined;
       rv = page.metadata.resourceVersion;
     } while (cont);
+    return { items, rv };
+  }
+
+  private async relist(): Promise<void> {
+    const { items, rv } = await this.listAll();
     const diff = this.cache.replace(items);
     this.resourceVersion = rv ?? '';
     for (const obj of diff.deleted) this.handlers.emit('delete', obj);
