@@ -105,7 +105,7 @@ class ListWatch<T extends KubeObject> implements Informer<T> {
   private async run(signal: AbortSignal): Promise<void> {
     while (!signal.aborted) {
       try {
-        if (this.resourceVersion === undefined) await this.relist();
+        if (this.resourceVersion === undefined) await this.relist(signal);
         await this.watch(signal);
       } catch (err) {
         if (signal.aborted) return;
@@ -149,8 +149,9 @@ class ListWatch<T extends KubeObject> implements Informer<T> {
     return { items, rv };
   }
 
-  private async relist(): Promise<void> {
+  private async relist(signal: AbortSignal): Promise<void> {
     const { items, rv } = await this.listAll();
+    if (signal.aborted) return;
     const diff = this.cache.replace(items);
     this.resourceVersion = rv ?? '';
     for (const obj of diff.deleted) this.handlers.emit('delete', obj);
