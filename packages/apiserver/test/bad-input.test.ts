@@ -80,7 +80,7 @@ describe('bad input', () => {
     const body = pod('strict', { spec: { containers: [{ name: 'c', image: 'busybox', imagee: 'x' }], foo: 1 } });
     const r = await raw(c, 'POST', `${PODS}?fieldValidation=Strict`, { body });
     expect(r.status).toBe(400);
-    expect(r.json<{ message: string }>().message).toMatch(/^strict decoding error: unknown field "spec\.(containers\[0\]\.imagee|foo)"/);
+    expect(r.json<{ message: string }>().message).toMatch(/^Pod in version "v1" cannot be handled as a Pod: strict decoding error: unknown field "spec\.(containers\[0\]\.imagee|foo)"/);
     expect(await podNames()).toEqual([]);
     const k = await c.kubectl(['apply', '-f', '-'], { input: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: strict\nspec:\n  bogus: 1\n  containers:\n  - name: c\n    image: busybox\n' });
     expect(k.code).toBe(1);

@@ -84,7 +84,7 @@ export function decodeObject(body: Buffer, contentType: string | undefined, expe
   const ct = baseContentType(contentType);
   let obj: unknown;
   if (isProtobufContentType(ct)) {
-    const decoded = decodeProtobufObject(body);
+    const decoded = decodeProtobufObject(body, { into: expected.kind });
     obj = { ...decoded.object, apiVersion: decoded.apiVersion, kind: decoded.kind };
   } else if (ct === '' || ct === 'application/json' || ct === 'application/yaml' || ct === '*/*') {
     try {

@@ -5,7 +5,7 @@ import { applyPatch, patchTypeFromContentType } from '../patch/index.js';
 import { printTable } from '../printers/index.js';
 import type { IncludeObject } from '../printers/index.js';
 import type { GenericStore } from '../registry/generic-store.js';
-import { findUnknownFields, strictDecodingMessage } from '../schema/index.js';
+import { findUnknownFields, strictDecodingBadRequestMessage } from '../schema/index.js';
 import { decodeObject, parseBodyValue, readBody } from './body.js';
 import type { ApiRequest } from './handler-context.js';
 import { buildPredicate, paginate, parseListOptions } from './list-options.js';
@@ -31,8 +31,10 @@ export function checkUnknownFields(r: ApiRequest, obj: ApiObject): void {
   if (r.ctx.fieldValidation === 'Ignore') return;
   const unknown = findUnknownFields(expected(r), obj);
   if (unknown.length === 0) return;
-  if (r.ctx.fieldValidation === 'Strict') throw badRequest(strictDecodingMessage(unknown));
-  for (const p of unknown) r.ctx.warnings.push(`unknown field "${p.replace(/^\./, '')}"`);
+  if (r.ctx.fieldValidation === 'Strict') {
+    throw badRequest(strictDecodingBadRequestMessage(r.resource.kind, r.resource.version, unknown));
+  }
+  for (const p of unknown) r.ctx.warnings.push(`unknown field "${p}"`);
 }
 
 export function handleGet(r: ApiRequest): void {

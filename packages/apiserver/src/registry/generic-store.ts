@@ -325,8 +325,10 @@ export class GenericStore {
         return notFound(gr(this.info), name);
       case 'KeyExists':
         return alreadyExists(gr(this.info), name);
-      case 'ResourceVersionConflict':
-        return conflict(gr(this.info), name, OPTIMISTIC_LOCK_ERROR_MSG);
+      case 'ResourceVersionConflict': {
+        const i = err.message.indexOf('Precondition failed');
+        return conflict(gr(this.info), name, i >= 0 ? err.message.slice(i) : OPTIMISTIC_LOCK_ERROR_MSG);
+      }
       case 'Expired':
         return new ApiError('Expired', err.message);
       default:

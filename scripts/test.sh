@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# The whole test suite: dependencies, build, unit and integration tests of every package, then
+# the end-to-end suites. This is what the README tells users to run and what .ci/run runs.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  npm ci --no-audit --no-fund
+fi
+npx turbo run build --output-logs=errors-only
+npx turbo run typecheck --output-logs=errors-only
+npx eslint packages e2e --cache --cache-location node_modules/.cache/eslint
+# Test packages one after another: the integration suites start servers and real kubectl.
+npx turbo run test --concurrency=1 --output-logs=new-only
