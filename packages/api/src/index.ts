@@ -5,3 +5,7 @@ export * from './clock.js';
 export * from './resources.js';
 export * from './validation/field-errors.js';
 export * from './flags/flag-set.js';
+export * from './selectors/index.js';
+export * from './quantity.js';
+export * from './validation/index.js';
+export * from './defaults/index.js';
