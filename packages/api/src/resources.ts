@@ -122,6 +122,12 @@ export const RESOURCES: readonly ResourceInfo[] = [
       STATUS('ReplicaSet'),
     ],
   }),
+  r('authentication.k8s.io', 'v1', 'SelfSubjectReview', 'selfsubjectreviews', {
+    namespaced: false,
+    verbs: ['create'],
+  }),
+  r('authentication.k8s.io', 'v1', 'TokenReview', 'tokenreviews', { namespaced: false, verbs: ['create'] }),
+  r('authorization.k8s.io', 'v1', 'LocalSubjectAccessReview', 'localsubjectaccessreviews', { verbs: ['create'] }),
   r('authorization.k8s.io', 'v1', 'SelfSubjectAccessReview', 'selfsubjectaccessreviews', {
     namespaced: false,
     verbs: ['create'],
@@ -130,6 +136,7 @@ export const RESOURCES: readonly ResourceInfo[] = [
     namespaced: false,
     verbs: ['create'],
   }),
+  r('authorization.k8s.io', 'v1', 'SubjectAccessReview', 'subjectaccessreviews', { namespaced: false, verbs: ['create'] }),
   r('batch', 'v1', 'CronJob', 'cronjobs', {
     shortNames: ['cj'],
     categories: ['all'],
@@ -143,6 +150,7 @@ export const RESOURCES: readonly ResourceInfo[] = [
 export const GROUP_ORDER: readonly string[] = [
   '',
   'apps',
+  'authentication.k8s.io',
   'authorization.k8s.io',
   'batch',
   'coordination.k8s.io',

@@ -21,7 +21,7 @@ import type { ServerDeps } from './http/handler-context.js';
 import type { KubeletClientConfig } from './http/kubelet-connector.js';
 import { HttpsKubeletConnector } from './http/kubelet-connector.js';
 import { createUpgradeHandler } from './http/upgrade-handler.js';
-import { bootstrapCluster } from './registry/bootstrap.js';
+import { ensureKubernetesService, ensureSystemNamespaces } from './registry/bootstrap.js';
 import { Registry } from './registry/registry.js';
 import type { UserInfo } from './registry/request-context.js';
 import { firstServiceIp, parseCidr } from './registry/services/allocators.js';
@@ -51,6 +51,7 @@ export class ApiServer {
     readonly registry: Registry,
     private readonly opts: ApiServerOptions,
     private readonly deps: ServerDeps,
+    private readonly serviceIp: string,
   ) {}
 
   static async create(opts: ApiServerOptions): Promise<ApiServer> {
@@ -75,6 +76,7 @@ export class ApiServer {
     });
     const deps: ServerDeps = {
       registry,
+      authenticator: new TokenAuthenticator(opts.tokens),
       authorizer: new DefaultAuthorizer(registryNodeGraph(registry)),
       clock,
       logger,
@@ -82,18 +84,12 @@ export class ApiServer {
       bookmarkIntervalMs: opts.bookmarkIntervalMs ?? 60_000,
       minRequestTimeoutSeconds: opts.minRequestTimeoutSeconds ?? 1800,
     };
-    const server = new ApiServer(registry, opts, deps);
-    await bootstrapCluster(registry, {
-      serviceIp: firstServiceIp(cidr),
-      advertiseAddress: opts.advertiseAddress ?? '127.0.0.1',
-      securePort: opts.securePort ?? 6443,
-      logger,
-    });
-    return server;
+    await ensureSystemNamespaces(registry);
+    return new ApiServer(registry, opts, deps, firstServiceIp(cidr));
   }
 
   async listen(): Promise<{ port: number; host: string }> {
-    const authenticator = new TokenAuthenticator(this.opts.tokens);
+    const authenticator = this.deps.authenticator;
     const host = this.opts.bindAddress ?? '0.0.0.0';
     const app = createApp({
       deps: this.deps,
@@ -110,8 +106,14 @@ export class ApiServer {
       server.listen(this.opts.securePort ?? 6443, host, () => resolve());
     });
     this.server = server;
-    this.ready = true;
     const addr = server.address() as AddressInfo;
+    await ensureKubernetesService(this.registry, {
+      serviceIp: this.serviceIp,
+      advertiseAddress: this.opts.advertiseAddress ?? '127.0.0.1',
+      securePort: addr.port,
+      logger: this.deps.logger,
+    });
+    this.ready = true;
     return { port: addr.port, host };
   }
 

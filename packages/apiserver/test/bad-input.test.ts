@@ -57,7 +57,9 @@ describe('bad input', () => {
     expect(s.details).toMatchObject({ name: 'Bad_Name', kind: 'Pod' });
     expect(s.details.causes[0]).toMatchObject({ field: 'metadata.name', type: 'FieldValueInvalid' });
     const k = await c.kubectl(['run', 'Bad_Name', '--image=busybox']);
-    expect(k.stderr.trim()).toMatch(/^The Pod "Bad_Name" is invalid: metadata\.name: Invalid value: "Bad_Name"/);
+    // kubectl run names the container after the pod: both names are refused, as a list.
+    expect(k.stderr).toMatch(/^The Pod "Bad_Name" is invalid: \n\* metadata\.name: Invalid value: "Bad_Name"/);
+    expect(k.stderr).toContain('* spec.containers[0].name: Invalid value: "Bad_Name": a lowercase RFC 1123 label');
     expect(await podNames()).toEqual([]);
   });
 

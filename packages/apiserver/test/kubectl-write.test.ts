@@ -1,5 +1,5 @@
 /** The real kubectl changing objects: apply, create, edit, label, annotate, scale, cordon, delete. */
-import { chmod, writeFile } from 'node:fs/promises';
+import { chmod, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestCluster } from '../src/testing/test-cluster.js';
@@ -92,7 +92,13 @@ describe('kubectl edit', () => {
     await chmod(editor, 0o755);
     const r = await c.kubectl(['edit', 'pod', 'frozen'], { env: { EDITOR: editor } });
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('spec: Forbidden: pod updates may not change fields other than');
+    expect(r.stderr).toContain('error: pods "frozen" is invalid');
+    // kubectl keeps the reason in the copy of the edit it saves.
+    const copy = /A copy of your changes has been stored to "([^"]+)"/.exec(r.stderr)?.[1];
+    expect(copy).toBeDefined();
+    expect(await readFile(copy as string, 'utf8')).toContain('spec: Forbidden: pod updates may not change fields other than');
+    await rm(copy as string, { force: true });
+    expect(await ok(['get', 'pod', 'frozen', '-o', 'jsonpath={.spec.restartPolicy}'])).toBe('Always');
   });
 });
 

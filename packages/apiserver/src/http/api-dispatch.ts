@@ -8,7 +8,12 @@ import type { ResourceInfo } from '@kubelab/api';
 import type { AuthorizationAttributes } from '../auth/authorizer.js';
 import { forbiddenReason } from '../auth/default-authorizer.js';
 import type { FieldValidation, RequestContext, UserInfo } from '../registry/request-context.js';
-import { handleSelfSubjectAccessReview, handleSelfSubjectRulesReview } from './access-review-handlers.js';
+import {
+  handleAccessReview,
+  handleSelfSubjectReview,
+  handleSelfSubjectRulesReview,
+  handleTokenReview,
+} from './access-review-handlers.js';
 import type { ApiRequest, ServerDeps } from './handler-context.js';
 import { handleLog } from './log-handler.js';
 import {
@@ -127,8 +132,12 @@ export async function dispatchResource(
 async function dispatchMain(r: ApiRequest): Promise<void> {
   const { resource } = r;
   if (resource.group === 'authorization.k8s.io') {
-    if (resource.plural === 'selfsubjectaccessreviews') return handleSelfSubjectAccessReview(r);
-    return handleSelfSubjectRulesReview(r);
+    if (resource.plural === 'selfsubjectrulesreviews') return handleSelfSubjectRulesReview(r);
+    return handleAccessReview(r);
+  }
+  if (resource.group === 'authentication.k8s.io') {
+    if (resource.plural === 'tokenreviews') return handleTokenReview(r);
+    return handleSelfSubjectReview(r);
   }
   if (resource.group === '' && resource.plural === 'bindings') {
     // POST /api/v1/namespaces/ns/bindings: the pre-subresource way to bind a pod.

@@ -1,6 +1,7 @@
 /** What every API handler gets: the registry, collaborators and the parsed request. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Clock, Logger, ResourceInfo } from '@kubelab/api';
+import type { Authenticator } from '../auth/authenticator.js';
 import type { Authorizer } from '../auth/authorizer.js';
 import type { GenericStore } from '../registry/generic-store.js';
 import type { Registry } from '../registry/registry.js';
@@ -10,6 +11,7 @@ import type { RequestInfo } from './request-info.js';
 
 export interface ServerDeps {
   registry: Registry;
+  authenticator: Authenticator;
   authorizer: Authorizer;
   clock: Clock;
   logger: Logger;

@@ -26,10 +26,14 @@ async function ensure(registry: Registry, plural: string, obj: ApiObject, ns?: s
   }
 }
 
-export async function bootstrapCluster(registry: Registry, opts: BootstrapOptions): Promise<void> {
+export async function ensureSystemNamespaces(registry: Registry): Promise<void> {
   for (const name of SYSTEM_NAMESPACES) {
     await ensure(registry, 'namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
   }
+}
+
+/** The `kubernetes` Service and its Endpoints (once the serving port is known). */
+export async function ensureKubernetesService(registry: Registry, opts: BootstrapOptions): Promise<void> {
   await ensure(
     registry,
     'services',
@@ -50,6 +54,12 @@ export async function bootstrapCluster(registry: Registry, opts: BootstrapOption
 }
 
 async function reconcileEndpoints(registry: Registry, opts: BootstrapOptions): Promise<void> {
+  if (/^127\./.test(opts.advertiseAddress) || opts.advertiseAddress === '::1') {
+    // Endpoints may not point at loopback (upstream validation); a loopback-only apiserver
+    // (tests) has a kubernetes Service without endpoints.
+    opts.logger.warn('Not publishing endpoints for a loopback advertise address', { address: opts.advertiseAddress });
+    return;
+  }
   const store = registry.mustStore('', 'endpoints');
   const desired = {
     subsets: [

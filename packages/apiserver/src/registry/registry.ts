@@ -17,7 +17,15 @@ import { createServiceStrategy } from './services/strategy.js';
 import type { Strategy } from './strategy.js';
 
 /** Resources that are verbs on other objects, not stored objects. */
-const VIRTUAL = new Set(['bindings', 'selfsubjectaccessreviews', 'selfsubjectrulesreviews']);
+const VIRTUAL = new Set([
+  'bindings',
+  'localsubjectaccessreviews',
+  'selfsubjectaccessreviews',
+  'selfsubjectrulesreviews',
+  'selfsubjectreviews',
+  'subjectaccessreviews',
+  'tokenreviews',
+]);
 
 export interface RegistryOptions {
   storage: Storage;
