@@ -56,6 +56,7 @@ describe('aggregatedDiscovery', () => {
     expect(list.apiVersion).toBe('apidiscovery.k8s.io/v2beta1');
     expect(list.items.map((g) => g.metadata.name)).toEqual([
       'apps',
+      'authentication.k8s.io',
       'authorization.k8s.io',
       'batch',
       'coordination.k8s.io',

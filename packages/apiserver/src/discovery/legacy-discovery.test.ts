@@ -21,6 +21,7 @@ describe('legacy discovery', () => {
     expect(list.kind).toBe('APIGroupList');
     expect(list.groups.map((g) => g.name)).toEqual([
       'apps',
+      'authentication.k8s.io',
       'authorization.k8s.io',
       'batch',
       'coordination.k8s.io',

@@ -37,6 +37,7 @@ describe('OpenAPI v3', () => {
     expect(Object.keys(root.paths)).toEqual([
       'api/v1',
       'apis/apps/v1',
+      'apis/authentication.k8s.io/v1',
       'apis/authorization.k8s.io/v1',
       'apis/batch/v1',
       'apis/coordination.k8s.io/v1',
