@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { convertFieldLabel, convertFieldSelector, validateFieldSelector } from './field-label-conversion.js';
+import { convertFieldLabel, convertFieldSelector, unsupportedFieldError, validateFieldSelector } from './field-label-conversion.js';
 import { parseFieldSelector } from './field-selector.js';
 
 describe('validateFieldSelector', () => {
@@ -24,5 +24,10 @@ describe('validateFieldSelector', () => {
   it('rewrites the spec.host alias', () => {
     expect(convertFieldLabel('', 'Pod', 'spec.host')).toEqual({ label: 'spec.nodeName' });
     expect(convertFieldSelector('', 'Pod', parseFieldSelector('spec.host=n1')).toString()).toBe('spec.nodeName=n1');
+  });
+
+  it('formats the rejection text per kind', () => {
+    expect(unsupportedFieldError('', 'Secret', 'x')).toBe('field label not supported: x');
+    expect(unsupportedFieldError('apps', 'Deployment', 'x')).toBe('"x" is not a known field selector: only "metadata.name", "metadata.namespace"');
   });
 });

@@ -85,6 +85,11 @@ export function convertFieldLabel(group: string, kind: string, label: string): F
   return { error: conv.reject(label) };
 }
 
+/** The upstream rejection text for `label` on this kind (whether or not it is actually supported). */
+export function unsupportedFieldError(group: string, kind: string, label: string): string {
+  return (CONVERSIONS[`${group}/${kind}`] ?? DEFAULT_CONVERSION).reject(label);
+}
+
 /**
  * The message the apiserver sends with 400 BadRequest for the first unsupported label (terms are
  * checked in selector order), or undefined when every label is supported.

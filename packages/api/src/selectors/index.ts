@@ -29,6 +29,7 @@ export { selectableFields } from './selectable-fields.js';
 export {
   convertFieldLabel,
   convertFieldSelector,
+  unsupportedFieldError,
   validateFieldSelector,
   type FieldLabelConversion,
 } from './field-label-conversion.js';
