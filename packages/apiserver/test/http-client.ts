@@ -18,7 +18,10 @@ export function raw(
   const headers: Record<string, string> = {
     authorization: `Bearer ${opts.token ?? c.identities.admin.token}`,
   };
-  if (opts.body !== undefined) headers['content-type'] = opts.contentType ?? 'application/json';
+  if (opts.body !== undefined) {
+    headers['content-type'] = opts.contentType ?? 'application/json';
+    headers['content-length'] = String(Buffer.byteLength(opts.body));
+  }
   if (opts.accept) headers.accept = opts.accept;
   return new Promise((resolve, reject) => {
     const req = https.request({ host: '127.0.0.1', port: c.port, path, method, ca: c.caPem, headers }, (res) => {
