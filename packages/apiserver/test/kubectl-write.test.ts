@@ -54,6 +54,16 @@ describe('kubectl create', () => {
     expect(d.spec.template.spec.containers[0]).toMatchObject({ name: 'nginx', image: 'nginx:1.25' });
   });
 
+  it('creates secrets, services, jobs and service accounts', async () => {
+    expect(await ok(['create', 'secret', 'generic', 'creds', '--from-literal=password=s3cret'])).toBe('secret/creds created');
+    expect(await ok(['get', 'secret', 'creds', '-o', 'jsonpath={.data.password}'])).toBe(Buffer.from('s3cret').toString('base64'));
+    expect(await ok(['create', 'service', 'clusterip', 'api', '--tcp=80:8080'])).toBe('service/api created');
+    expect(await ok(['get', 'svc', 'api', '-o', 'jsonpath={.spec.clusterIP}'])).toMatch(/^10\.(9[6-9]|10[0-9]|11[01])\.\d+\.\d+$/);
+    expect(await ok(['create', 'job', 'once', '--image=busybox'])).toBe('job.batch/once created');
+    expect(await ok(['get', 'job', 'once', '-o', 'jsonpath={.spec.selector.matchLabels}'])).toContain('batch.kubernetes.io/controller-uid');
+    expect(await ok(['create', 'serviceaccount', 'robot'])).toBe('serviceaccount/robot created');
+  });
+
   it('refuses a second create with AlreadyExists', async () => {
     await ok(['create', '-f', '-'], podYaml('dup'));
     const r = await c.kubectl(['create', '-f', '-'], { input: podYaml('dup') });

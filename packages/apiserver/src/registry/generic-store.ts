@@ -11,6 +11,7 @@ import {
   conflict,
   invalid,
   notFound,
+  invalidValue,
   OPTIMISTIC_LOCK_ERROR_MSG,
   rfc3339,
 } from '@kubelab/api';
@@ -247,8 +248,12 @@ export class GenericStore {
       throw conflict(gr(this.info), name, OPTIMISTIC_LOCK_ERROR_MSG);
     }
     if (!rv && !this.strategy.allowUnconditionalUpdate) {
-      throw invalid({ group: this.info.group, kind: this.info.kind }, name, []);
+      throw invalid({ group: this.info.group, kind: this.info.kind }, name, [
+        invalidValue('metadata.resourceVersion', '0x0', 'must be specified for an update'),
+      ]);
     }
+    // An unconditional update validates as if it carried the stored version.
+    meta.resourceVersion = oldMeta.resourceVersion;
     if (meta.name === undefined || meta.name === '') meta.name = oldMeta.name;
     if (this.info.namespaced && !meta.namespace) meta.namespace = oldMeta.namespace;
     if (!meta.uid) meta.uid = oldMeta.uid;

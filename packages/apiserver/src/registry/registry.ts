@@ -14,6 +14,7 @@ import { createNamespaceStrategy } from './namespaces/strategy.js';
 import { createPodStrategy } from './pods/strategy.js';
 import type { Cidr } from './services/allocators.js';
 import { createServiceStrategy } from './services/strategy.js';
+import { createJobStrategy } from './workloads/job-strategy.js';
 import type { Strategy } from './strategy.js';
 
 /** Resources that are verbs on other objects, not stored objects. */
@@ -86,6 +87,7 @@ export class Registry {
         listServices: () => this.listObjects<Service>('', 'services'),
       });
     }
+    if (info.group === 'batch' && info.plural === 'jobs') return createJobStrategy(info);
     const s = createDefaultStrategy(info);
     if (info.group === '' && (info.plural === 'endpoints' || info.plural === 'events')) {
       return { ...s, allowCreateOnUpdate: true };
