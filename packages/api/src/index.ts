@@ -9,3 +9,4 @@ export * from './selectors/index.js';
 export * from './quantity.js';
 export * from './validation/index.js';
 export * from './defaults/index.js';
+export * from './pod/qos.js';

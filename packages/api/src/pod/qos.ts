@@ -1,6 +1,6 @@
 /** The pod's QoS class (pkg/apis/core/helper/qos GetPodQOS). */
-import type { Pod } from '@kubelab/api';
-import { parseQuantity } from '@kubelab/api';
+import type { Pod } from '../types/index.js';
+import { parseQuantity } from '../quantity.js';
 
 export type QosClass = 'Guaranteed' | 'Burstable' | 'BestEffort';
 const TRACKED = ['cpu', 'memory'];

@@ -78,7 +78,10 @@ export function handleWatch(r: ApiRequest): void {
   const finish = (): void => {
     watcher?.stop();
     watcher = undefined;
-    for (const t of timers) clearTimeout(t), clearInterval(t);
+    for (const t of timers) {
+      clearTimeout(t);
+      clearInterval(t);
+    }
     if (!res.writableEnded) res.end();
   };
   r.req.on('close', finish);
@@ -115,7 +118,7 @@ export function handleWatch(r: ApiRequest): void {
   if (Number.isFinite(timeoutSec) && timeoutSec > 0) timers.push(setTimeout(finish, timeoutSec * 1000));
   if (bookmarks) {
     timers.push(
-      setInterval(() => bookmark(Math.max(lastRv, store.cacher.list(prefix, () => false).rv)), r.deps.bookmarkIntervalMs),
+      setInterval(() => bookmark(Math.max(lastRv, store.resourceVersion())), r.deps.bookmarkIntervalMs),
     );
   }
 }

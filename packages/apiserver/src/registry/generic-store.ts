@@ -70,6 +70,11 @@ export class GenericStore {
     return objectKey(this.info, namespace, name);
   }
 
+  /** The store's latest resourceVersion (all resources share one counter). */
+  resourceVersion(): number {
+    return this.storage.currentResourceVersion();
+  }
+
   prefix(namespace: string | undefined): string {
     return collectionPrefix(this.info, namespace);
   }

@@ -5,7 +5,7 @@
 import type { ApiObject, DeleteOptions, Pod, ResourceInfo } from '@kubelab/api';
 import { createDefaultStrategy } from '../default-strategy.js';
 import type { Strategy } from '../strategy.js';
-import { podQosClass } from './qos.js';
+import { podQosClass } from '@kubelab/api';
 
 export const DEFAULT_TERMINATION_GRACE_PERIOD = 30;
 
