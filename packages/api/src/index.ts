@@ -10,3 +10,5 @@ export * from './quantity.js';
 export * from './validation/index.js';
 export * from './defaults/index.js';
 export * from './pod/qos.js';
+export * from './leaderelection/index.js';
+export * from './component/index.js';
