@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
 import { text } from 'node:stream/consumers';
 import Docker from 'dockerode';
 import { noopLogger, realClock } from '@kubelab/api';
@@ -34,6 +35,18 @@ afterAll(async () => {
   for (const n of networks) await docker.getNetwork(n.Id).remove();
   rmSync(rootDir, { recursive: true, force: true });
 });
+
+/** A free TCP port on loopback for a hostPort binding. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
 
 function podRef(name: string): PodRef {
   return { name, namespace: 'default', uid: `uid-${name}` };
@@ -100,9 +113,14 @@ describe('DockerRuntime (real Docker)', () => {
   let sandbox: RuntimeSandbox;
   let webId: string;
   const web = podRef('web');
+  let hostPort = 0;
+  const dns = { servers: ['10.96.0.10'], searches: ['default.svc.cluster.local', 'svc.cluster.local'], options: ['ndots:5'] };
 
   it('runs a sandbox on the cluster network with the pod name as hostname', async () => {
-    sandbox = await runtime.runSandbox(sandboxConfig(web));
+    hostPort = await freePort();
+    sandbox = await runtime.runSandbox(
+      sandboxConfig(web, { dns, portMappings: [{ containerPort: 8080, hostPort, protocol: 'TCP', hostIP: '127.0.0.1' }] }),
+    );
     expect(sandbox).toMatchObject({ pod: web, attempt: 0, state: 'ready', hostNetwork: false });
     expect(sandbox.ip).toMatch(/^10\.244\.\d+\.\d+$/);
     const info = await docker.getContainer(sandbox.id).inspect();
@@ -130,6 +148,14 @@ describe('DockerRuntime (real Docker)', () => {
     expect(lines[1]).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{9}Z stdout F hello-from-web$/);
     expect((await logContent(clientConfig.logPath)).split('\n').sort()).toEqual(['', 'done', 'hello-from-web']);
     expect((await runtime.execSync(webId, ['hostname'], 10_000)).output).toBe('web\n');
+    expect((await runtime.execSync(webId, ['cat', '/etc/resolv.conf'], 10_000)).output).toBe(
+      'nameserver 10.96.0.10\nsearch default.svc.cluster.local svc.cluster.local\noptions ndots:5\n',
+    );
+  });
+
+  it('publishes a hostPort on the sandbox', async () => {
+    const res = await fetch(`http://127.0.0.1:${hostPort}/`);
+    expect(await res.text()).toBe('hello-from-web\n');
   });
 
   it('execs with separate streams, stdin, a TTY and exit codes', async () => {

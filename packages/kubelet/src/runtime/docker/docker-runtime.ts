@@ -177,10 +177,11 @@ export class DockerRuntime implements ContainerRuntime {
     await this.stop(id, Math.max(MINIMUM_GRACE_PERIOD_SECONDS, Math.ceil(timeoutSeconds)));
   }
 
-  /** Removes the container; its log file stays (the follower is drained first). */
+  /** Removes the container; its log file stays (the follower of an exited container is drained first). */
   async removeContainer(id: string): Promise<void> {
-    await this.logs.wait(id);
+    if (this.logs.isFollowing(id) && !(await this.isRunning(id))) await this.logs.wait(id);
     await this.remove(id);
+    await this.logs.wait(id, 2000);
     this.logs.forget(id);
     this.logPaths.delete(id);
   }
@@ -217,6 +218,15 @@ export class DockerRuntime implements ContainerRuntime {
       // Name taken (a leftover the kubelet does not know yet): dockershim adds a random suffix.
       this.logger.warn('Container name conflict, adding a random suffix', { name: options.name });
       return (await this.docker.createContainer({ ...options, name: withRandomSuffix(options.name) })).id;
+    }
+  }
+
+  private async isRunning(id: string): Promise<boolean> {
+    try {
+      return (await this.docker.getContainer(id).inspect()).State.Running;
+    } catch (err) {
+      if (isNotFound(err)) return false;
+      throw err;
     }
   }
 
