@@ -175,6 +175,13 @@ describe('DockerRuntime (real Docker)', () => {
     const ttyOut = text(tty.stdout as NodeJS.ReadableStream);
     expect(await tty.wait()).toBe(0);
     expect(await ttyOut).toMatch(/^\/dev\/pts\/\d+\r\n$/);
+
+    const shell = await runtime.exec(webId, { command: ['sh'], stdin: true, stdout: true, stderr: true, tty: true });
+    const shellOut = text(shell.stdout as NodeJS.ReadableStream);
+    await shell.resize(100, 40);
+    shell.stdin?.write('stty size; exit 7\n');
+    expect(await shell.wait()).toBe(7);
+    expect(await shellOut).toContain('40 100');
   });
 
   it('reports a crash with exit code and reason Error, and keeps the log after removal', async () => {
