@@ -19,6 +19,9 @@ export interface RunWorkersOptions {
 async function worker(opts: RunWorkersOptions): Promise<void> {
   const { queue, logger } = opts;
   for (;;) {
+    // Yield to timers and I/O between items, so that a key requeued by its own writes cannot
+    // starve everything else.
+    await new Promise<void>((resolve) => setImmediate(resolve));
     const key = await queue.get();
     if (key === undefined) return;
     try {
