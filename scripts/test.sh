@@ -7,6 +7,9 @@ cd "$(dirname "$0")/.."
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   npm ci --no-audit --no-fund
 fi
+# The kubelet's tests and the end-to-end suites need a Docker engine and the host's busybox.
+bash scripts/ensure-docker.sh
+bash scripts/ensure-busybox.sh
 npx turbo run build --output-logs=errors-only
 npx turbo run typecheck --output-logs=errors-only
 npx eslint packages e2e --cache --cache-location node_modules/.cache/eslint

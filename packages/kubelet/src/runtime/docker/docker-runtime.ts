@@ -27,7 +27,7 @@ import { daemonMessage, isConflict, isNotFound, isNotModified } from './docker-e
 import { startExec, execSync } from './docker-exec.js';
 import { DockerLogSource } from './docker-log-source.js';
 import { clusterNetworkName, ensureClusterNetwork, type ClusterNetwork } from './docker-network.js';
-import { pullImage } from './image-pull.js';
+import { pullImageOrLocal } from './image-pull.js';
 import { CONTAINER_LOG_PATH_LABEL, ownerFilters, SANDBOX_ID_LABEL } from './labels.js';
 import { withRandomSuffix } from './naming.js';
 import { formatResolvConf, sandboxCreateOptions } from './sandbox-spec.js';
@@ -151,7 +151,7 @@ export class DockerRuntime implements ContainerRuntime {
   }
 
   pullImage(image: string): Promise<string> {
-    return pullImage(this.docker, image);
+    return pullImageOrLocal(this.docker, image);
   }
 
   async createContainer(sandbox: RuntimeSandbox, config: ContainerConfig): Promise<string> {

@@ -30,6 +30,28 @@ export function makeImagePullError(daemonText: string, kind: ImagePullError['kin
   return err;
 }
 
+/** Label of images kubelab built or a user loaded (`kubelab load image`). */
+export const KUBELAB_IMAGE_LABEL = 'io.kubelab.image';
+
+/**
+ * A pull that falls back to an image kubelab built or loaded when the registry cannot be
+ * reached: those images stand in for a registry mirror, so `image: busybox` (pull policy Always)
+ * works offline, as images loaded into kind do. Any other failure is the pull's.
+ */
+export async function pullImageOrLocal(docker: Dockerode, image: string, timeoutMs = PULL_TIMEOUT_MS): Promise<string> {
+  try {
+    return await pullImage(docker, image, timeoutMs);
+  } catch (err) {
+    try {
+      const info = await docker.getImage(normalizeImageRef(image)).inspect();
+      if (info.Config?.Labels?.[KUBELAB_IMAGE_LABEL] === 'true') return info.Id;
+    } catch {
+      // not present locally either
+    }
+    throw err;
+  }
+}
+
 export async function pullImage(docker: Dockerode, image: string, timeoutMs = PULL_TIMEOUT_MS): Promise<string> {
   const ref = normalizeImageRef(image);
   const abort = new AbortController();
