@@ -7,7 +7,6 @@
 import { isEnvVarName, type Container, type EnvVar, type Pod } from '@kubelab/api';
 import type { VolumeObjectSource } from '../volumes/volume-manager.js';
 import { expand, mappingFuncFor } from './expansion.js';
-import { convertDownwardApiFieldLabel, extractFieldPathAsString } from './field-path.js';
 import {
   decodeSecretData,
   getConfigMapOrFail,
@@ -15,15 +14,10 @@ import {
   ObjectNotFoundError,
   type ConfigMapData,
 } from './object-lookup.js';
+import { podFieldSelectorRuntimeValue, type PodAddresses } from './pod-field-selector.js';
 import { extractResourceValue, hostAllocatable, type NodeAllocatable } from './resource-field.js';
 
-export interface EnvContext extends VolumeObjectSource {
-  /** Used for spec.nodeName when the pod has none. */
-  nodeName: string;
-  podIp: string;
-  podIps?: string[];
-  hostIp: string;
-  hostIps?: string[];
+export interface EnvContext extends VolumeObjectSource, PodAddresses {
   /** Service link variables (FOO_SERVICE_HOST ...), when the kubelet computes them. */
   serviceEnv?: Record<string, string>;
   /** Limits that are not set stand for these (defaults to the host's cpus and memory). */
@@ -191,32 +185,4 @@ async function runtimeValue(envVar: EnvVar, s: ValueScope): Promise<string | und
     throw new Error(`couldn't find key ${key} in Secret ${s.namespace}/${name}`);
   }
   return '';
-}
-
-/** podFieldSelectorRuntimeValue: node, service account and IPs, else the metadata paths. */
-export function podFieldSelectorRuntimeValue(
-  fs: { apiVersion?: string; fieldPath: string },
-  pod: Pod,
-  ctx: Pick<EnvContext, 'nodeName' | 'podIp' | 'podIps' | 'hostIp' | 'hostIps'>,
-): string {
-  const path = convertDownwardApiFieldLabel(fs.apiVersion, fs.fieldPath);
-  const podIps = ctx.podIps && ctx.podIps.length > 0 ? ctx.podIps : ctx.podIp ? [ctx.podIp] : [];
-  const hostIps = ctx.hostIps && ctx.hostIps.length > 0 ? ctx.hostIps : ctx.hostIp ? [ctx.hostIp] : [];
-  switch (path) {
-    case 'spec.nodeName':
-      return pod.spec?.nodeName || ctx.nodeName;
-    case 'spec.serviceAccountName':
-      return pod.spec?.serviceAccountName ?? '';
-    case 'status.hostIP':
-      if (hostIps.length === 0) throw new Error('cannot get host IP: no host IP known');
-      return hostIps[0] ?? '';
-    case 'status.hostIPs':
-      if (hostIps.length === 0) throw new Error('cannot get host IP: no host IP known');
-      return hostIps.join(',');
-    case 'status.podIP':
-      return podIps[0] ?? '';
-    case 'status.podIPs':
-      return podIps.join(',');
-  }
-  return extractFieldPathAsString(pod, path);
 }
