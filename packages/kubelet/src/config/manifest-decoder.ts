@@ -122,9 +122,15 @@ function registered(group: string, version: string, kind: string): boolean {
   return kind.endsWith('List') && findResourceByKind(apiVersion, kind.slice(0, -4)) !== undefined;
 }
 
-/** runtime.Decode with the UniversalDecoder: type meta checks, then the registered kind. */
-export function decodeObject(data: string): DecodedObject {
-  const doc = toJsonDocument(data);
+export interface TypeMeta {
+  apiVersion: string;
+  group: string;
+  version: string;
+  kind: string;
+}
+
+/** The serializer's first step: apiVersion and kind, or the errors apimachinery gives. */
+export function readTypeMeta(doc: JsonDocument): TypeMeta {
   const v = doc.value;
   if (v !== null && (typeof v !== 'object' || Array.isArray(v))) {
     throw new Error(
@@ -147,12 +153,24 @@ export function decodeObject(data: string): DecodedObject {
   const group = slash >= 0 ? apiVersion.slice(0, slash) : '';
   const version = slash >= 0 ? apiVersion.slice(slash + 1) : apiVersion;
   if (!version) throw new Error(`Object 'apiVersion' is missing in '${doc.text}'`);
-  if (!registered(group, version, kind)) {
-    throw new Error(
-      `no kind ${JSON.stringify(kind)} is registered for version ${JSON.stringify(apiVersion)} in scheme ${JSON.stringify(LEGACY_SCHEME_NAME)}`,
-    );
-  }
-  return { group, version, kind, object: pruneNulls(o) as Record<string, unknown> };
+  return { apiVersion, group, version, kind };
+}
+
+/** `no kind "X" is registered for version "v" in scheme "..."`. */
+export function notRegistered(meta: TypeMeta, scheme: string): Error {
+  return new Error(
+    `no kind ${JSON.stringify(meta.kind)} is registered for version ${JSON.stringify(meta.apiVersion)} in scheme ${JSON.stringify(scheme)}`,
+  );
+}
+
+/** runtime.Decode with the UniversalDecoder: type meta checks, then the registered kind. */
+export function decodeObject(data: string): DecodedObject {
+  const doc = toJsonDocument(data);
+  const meta = readTypeMeta(doc);
+  if (!registered(meta.group, meta.version, meta.kind))
+    throw notRegistered(meta, LEGACY_SCHEME_NAME);
+  const object = pruneNulls(doc.value) as Record<string, unknown>;
+  return { group: meta.group, version: meta.version, kind: meta.kind, object };
 }
 
 /**
