@@ -85,6 +85,19 @@ describe('FileSource (periodic relist, fake clock)', () => {
     expect(clock.sleeps.every((ms) => ms === 20_000)).toBe(true);
   });
 
+  it('sends fresh pods on every listing, even for manifests it did not decode again', async () => {
+    writeFileSync(join(dir, 'web.yaml'), podYaml('web'));
+    const out = start({ clock, watch: false });
+    const first = await out.next();
+    const meta = first.pods[0]?.metadata;
+    if (meta) meta.annotations = { ...meta.annotations, 'kubernetes.io/config.source': 'file' };
+    await tick(out);
+    expect(out.updates[1]?.pods[0]?.metadata?.annotations).toEqual({
+      'kubernetes.io/config.hash': first.pods[0]?.metadata?.uid,
+    });
+    expect(out.updates[1]?.pods[0]).not.toBe(first.pods[0]);
+  });
+
   it('sends an empty SET for a missing path, logs that once, and picks the path up later', async () => {
     rmSync(dir, { recursive: true });
     const out = start({ clock, logger, watch: false });

@@ -8,7 +8,12 @@
 import { posix } from 'node:path';
 import { noopLogger, realClock, type Clock, type Logger, type ObjectReference } from '@kubelab/api';
 import { nullRecorder, type EventRecorder } from '../events/event-recorder.js';
-import { listManifests, type Listing, type ListingNotice } from './manifest-listing.js';
+import {
+  listManifests,
+  type DecodeCache,
+  type Listing,
+  type ListingNotice,
+} from './manifest-listing.js';
 import { ManifestWatcher } from './manifest-watcher.js';
 import type { PodSource } from './pod-source.js';
 import type { PodUpdate } from './pod-update.js';
@@ -45,6 +50,7 @@ export class FileSource implements PodSource {
   private readonly recorder: EventRecorder;
   /** What was last reported per path (or for the path as a whole), to log changes only. */
   private reported = new Map<string, string>();
+  private readonly cache: DecodeCache = new Map();
 
   constructor(private readonly opts: FileSourceOptions) {
     this.hostPath = trimSlash(opts.path);
@@ -69,7 +75,12 @@ export class FileSource implements PodSource {
     try {
       while (!signal.aborted) {
         watcher?.sync(); // before listing, so that no change after the listing is missed
-        const update = this.toUpdate(await this.list());
+        let update: PodUpdate | undefined;
+        try {
+          update = this.toUpdate(await this.list());
+        } catch (err) {
+          this.logger.error('Unable to read config path', err, { path: this.nodePath });
+        }
         if (signal.aborted) break;
         if (update) emit(update);
         await timer.wait(signal);
@@ -85,6 +96,7 @@ export class FileSource implements PodSource {
       hostPath: this.hostPath,
       nodePath: this.nodePath,
       nodeName: this.opts.nodeName,
+      cache: this.cache,
     });
   }
 

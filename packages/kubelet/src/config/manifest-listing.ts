@@ -15,7 +15,15 @@ export interface ManifestLocation {
   /** Used in UIDs, logs and events: /etc/kubernetes/manifests, not the node root's host path. */
   nodePath: string;
   nodeName: string;
+  /**
+   * Decoded manifests by host path and content, kept across listings: decoding and validating
+   * is most of a listing's cost, and a manifest that did not change decodes to the same pod.
+   */
+  cache?: DecodeCache;
 }
+
+/** What a manifest's content decoded to (a pod or the error), by host path. */
+export type DecodeCache = Map<string, { content: Buffer; node: string; result: Pod | Error }>;
 
 /** Something about one entry worth a log line; `err` is set for files that could not be used. */
 export interface ListingNotice {
@@ -56,7 +64,25 @@ export async function readManifest(hostPath: string): Promise<Buffer> {
 
 async function extractFromFile(host: string, node: string, loc: ManifestLocation): Promise<Pod> {
   const content = await readManifest(host);
-  return decodeStaticPod(content, { kind: 'file', path: node }, loc.nodeName);
+  const hit = loc.cache?.get(host);
+  let result: Pod | Error;
+  if (hit && hit.node === node && hit.content.equals(content)) {
+    result = hit.result;
+  } else {
+    try {
+      result = decodeStaticPod(content, { kind: 'file', path: node }, loc.nodeName);
+    } catch (err) {
+      result = asError(err);
+    }
+    loc.cache?.set(host, { content, node, result });
+  }
+  if (result instanceof Error) throw result;
+  return structuredClone(result); // the consumer may change what it gets
+}
+
+/** Forgets the manifests that are gone. */
+function pruneCache(loc: ManifestLocation, keep: ReadonlySet<string>): void {
+  for (const key of loc.cache?.keys() ?? []) if (!keep.has(key)) loc.cache?.delete(key);
 }
 
 const byteOrder = (a: string, b: string): number => Buffer.compare(Buffer.from(a), Buffer.from(b));
@@ -71,6 +97,7 @@ async function extractFromDir(loc: ManifestLocation): Promise<Listing> {
     names = []; // filepath.Glob ignores I/O errors
   }
   const store = new Map<string, Pod>();
+  pruneCache(loc, new Set(names.map((n) => posix.join(loc.hostPath, n))));
   for (const name of names) {
     const host = posix.join(loc.hostPath, name);
     const node = posix.join(loc.nodePath, name);
@@ -129,6 +156,7 @@ export async function listManifests(loc: ManifestLocation): Promise<Listing> {
   }
   if (info.isDirectory()) return extractFromDir(loc);
   if (info.isFile()) {
+    pruneCache(loc, new Set([loc.hostPath]));
     try {
       return {
         kind: 'pods',
