@@ -24,6 +24,9 @@ export class FakeClientSet implements ClientSet {
     let c = this.roots.get(info);
     if (!c) {
       c = new FakeResourceClient<KubeObject>(info);
+      // UIDs unique across resources, as the garbage collector's graph needs them.
+      let n = 0;
+      c.store.nextUid = () => `${info.plural}-uid-${++n}`;
       this.roots.set(info, c);
     }
     return c as unknown as FakeResourceClient<T>;
