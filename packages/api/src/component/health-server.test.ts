@@ -20,11 +20,11 @@ describe('startHealthServer', () => {
   });
   afterAll(() => server.close());
 
-  it('serves health over HTTPS with a self-signed localhost certificate, logging where', async () => {
+  it('serves health over HTTPS with a self-signed localhost certificate', async () => {
     const r = await httpsGet(server.port, '/healthz');
     expect(r).toMatchObject({ status: 200, body: 'ok' });
     expect(r.cn).toBe(`localhost@${Date.parse('2026-01-02T00:00:00Z') / 1000}`);
-    expect(logger.at('info')[0]?.msg).toBe(`Serving securely on 127.0.0.1:${server.port}`);
+    expect(server.serving).toBe(`Serving securely on 127.0.0.1:${server.port}`);
     expect((await httpsGet(server.port, '/livez?verbose')).body).toBe('[+]ping ok\n[+]log ok\nlivez check passed\n');
   });
 

@@ -30,6 +30,7 @@ export interface HealthServerOptions {
 export interface HealthServer {
   readonly address: string;
   readonly port: number;
+  readonly serving: string;
   close(): Promise<void>;
 }
 
@@ -92,10 +93,11 @@ export async function startHealthServer(opts: HealthServerOptions): Promise<Heal
   });
   const addr = server.address() as AddressInfo;
   const host = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
-  logger.info(`Serving securely on ${host}:${addr.port}`);
   return {
     address: addr.address,
     port: addr.port,
+    /** The line upstream logs once it serves (after the component has started). */
+    serving: `Serving securely on ${host}:${addr.port}`,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

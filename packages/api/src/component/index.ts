@@ -13,7 +13,7 @@ export {
   type ComponentDefaults,
   type ComponentOptions,
 } from './component-options.js';
-export { aggregateMessage, componentUsage } from './component-usage.js';
+export { aggregateMessage, componentUsage, flagValueString, goDuration } from './component-usage.js';
 export { EventCorrelator, eventKey, COMBINED_PREFIX, type CorrelationResult } from './event-correlator.js';
 export {
   createEventRecorder,

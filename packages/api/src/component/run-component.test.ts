@@ -117,3 +117,10 @@ describe('runComponent', () => {
     expect(await first).toBe(0);
   });
 });
+
+describe('goDuration', () => {
+  it('prints durations as Go does', async () => {
+    const { goDuration } = await import('./component-usage.js');
+    expect([0, 500, 2000, 15_000, 90_000, 3_600_000, 1500].map(goDuration)).toEqual(['0s', '500ms', '2s', '15s', '1m30s', '1h0m0s', '1.5s']);
+  });
+});

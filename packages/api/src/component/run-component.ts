@@ -25,7 +25,7 @@ import {
   type ComponentDefaults,
   type ComponentOptions,
 } from './component-options.js';
-import { aggregateMessage, componentUsage } from './component-usage.js';
+import { aggregateMessage, componentUsage, flagValueString } from './component-usage.js';
 import { createEventRecorder, type EventRecorder } from './event-recorder.js';
 import { createApiEventSink } from './event-sink.js';
 import type { HealthCheck } from './health-checks.js';
@@ -103,7 +103,7 @@ export async function runComponent(spec: ComponentSpec, argv: string[], o: RunCo
   const options = componentOptionsFromFlags(flags);
   const logs = createComponentLogger({ verbosity: options.verbosity, logFile: options.logFile, sink: { write: (l) => io.stderr.write(l) } });
   const logger = logs.logger;
-  for (const s of specs) logger.debug(`FLAG: --${s.name}=${JSON.stringify(String(flags[s.name] ?? ''))}`);
+  for (const s of specs) logger.debug(`FLAG: --${s.name}=${JSON.stringify(flagValueString(s, flags[s.name]))}`);
   const run = new ComponentRun(spec, options, flags, logger, o.clock ?? realClock);
   try {
     return await run.run(o.signal ?? new AbortController().signal);
@@ -145,6 +145,7 @@ class ComponentRun {
     };
     const ctx: ComponentContext = { options, flags: this.flags, connection, client, logger, clock: this.clock, eventRecorder };
     this.instance = await spec.start(ctx);
+    if (this.server) logger.named('secure_serving.go').info(this.server.serving);
     for (const k of ['healthz', 'livez', 'readyz'] as const) this.checks[k].push(...(this.instance.healthChecks?.[k] ?? []));
     if (!options.leaderElect) {
       await this.instance.lead(signal);
