@@ -1,0 +1,6 @@
+export { buildKubelet, startKubelet } from './kubelet-app.js';
+export type { KubeletApp, KubeletAppOptions } from './kubelet-app.js';
+export { NodeRoot } from './node-root.js';
+export { KUBELET_FLAGS } from './options.js';
+export { defaultKubeletConfiguration } from './config/kubelet-config.js';
+export type { KubeletConfiguration } from './config/kubelet-config.js';
