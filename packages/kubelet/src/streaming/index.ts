@@ -23,3 +23,5 @@ export { TerminalSizeQueue } from './terminal-size-queue.js';
 export { statusBody, writeUpgradeError } from './upgrade-response.js';
 export { SUPPORTED_WEBSOCKET_PROTOCOLS } from './websocket/channel-protocols.js';
 export { SUPPORTED_SPDY_PROTOCOLS } from './spdy/spdy-protocols.js';
+export type { ServeSessionOptions } from './exec-session-bridge.js';
+export { holdSessionOutput, serveExecSession } from './exec-session-bridge.js';

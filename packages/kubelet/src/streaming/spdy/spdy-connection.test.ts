@@ -176,6 +176,18 @@ describe('SpdyConnection', () => {
     await client.waitFor(is('rst_stream', (f) => f.streamId === id && f.status === RST_STATUS.REFUSED_STREAM));
   });
 
+  it('ends the session when the client half-closes the connection', async () => {
+    const { client, next, closed } = setup();
+    client.openStream({ streamtype: 'stdin' });
+    const stream = await next();
+    const ended = read(stream);
+    const serverEnded = new Promise((resolve) => client.socket.on('end', resolve));
+    client.socket.end();
+    await serverEnded;
+    await closed;
+    expect(await ended).toBe('');
+  });
+
   it('reports the end of the socket and ends open streams', async () => {
     const { client, next, closed } = setup();
     client.openStream({ streamtype: 'stdin' });

@@ -70,6 +70,11 @@ export class SpdyConnection implements SpdyStreamOwner {
       this.logger.debug('SPDY connection error', { err: err.message });
       socket.destroy();
     });
+    // The client will send nothing more: the session is over (spdystream stops serving on EOF).
+    socket.on('end', () => {
+      this.goneAway = true;
+      if (!socket.writableEnded) socket.end();
+    });
     socket.on('close', () => this.onSocketClose());
   }
 

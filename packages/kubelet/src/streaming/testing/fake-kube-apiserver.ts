@@ -23,6 +23,8 @@ export interface FakeApiServer {
   url: string;
   kubeconfig: string;
   cacheDir: string;
+  /** Upgraded connections (exec) still open. */
+  openUpgrades(): number;
   close(): Promise<void>;
 }
 
@@ -100,7 +102,10 @@ export async function startFakeApiServer(hooks: FakeApiServerHooks): Promise<Fak
   const ca = await createCertificateAuthority({ commonName: 'fake-ca' });
   const serving = await issueCertificate(ca, { commonName: 'fake-apiserver', ipAddresses: ['127.0.0.1'], usage: 'server' });
   const server = https.createServer({ cert: serving.certPem, key: serving.keyPem }, (req, res) => handle(req, res, hooks));
+  const upgraded = new Set<Duplex>();
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    upgraded.add(socket);
+    socket.on('close', () => upgraded.delete(socket));
     hooks.onUpgrade(req, socket, head, new URL(req.url ?? '/', 'https://fake'));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -127,7 +132,9 @@ export async function startFakeApiServer(hooks: FakeApiServerHooks): Promise<Fak
     url: `https://127.0.0.1:${port}`,
     kubeconfig,
     cacheDir: join(dir, 'cache'),
+    openUpgrades: () => upgraded.size,
     close: async () => {
+      for (const s of upgraded) s.destroy();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await rm(dir, { recursive: true, force: true });
