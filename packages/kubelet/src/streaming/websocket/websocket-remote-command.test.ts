@@ -130,6 +130,15 @@ describe('WebSocket remotecommand', () => {
     expect(ok.messages.map((m) => m.data.toString('latin1'))).toEqual(['\x01']);
   });
 
+  it('answers heartbeat pings', async () => {
+    const s = await connect('output=1', ['v5.channel.k8s.io']);
+    const pong = new Promise<Buffer>((resolve) => s.client.on('pong', (data) => resolve(Buffer.from(data))));
+    s.client.ping(Buffer.from('heartbeat'));
+    expect((await pong).toString()).toBe('heartbeat');
+    s.client.close();
+    await s.streams.closed;
+  });
+
   it('ends stdin and reports closed when the client disconnects', async () => {
     const s = await connect('input=1&error=1', ['v4.channel.k8s.io']);
     expect(await s.next()).toEqual({ data: Buffer.from([2]), binary: true });
