@@ -98,8 +98,13 @@ export class HttpsKubeletConnector implements KubeletConnector {
     };
     upstream.on('error', close);
     client.on('error', close);
-    upstream.on('close', () => client.end());
-    client.on('close', () => upstream.end());
+    // When either side is done, finish the other and let go of both sockets (a half-open
+    // client would otherwise stay paused forever).
+    upstream.on('close', () => {
+      client.resume();
+      client.end(() => client.destroy());
+    });
+    client.on('close', () => upstream.destroy());
   }
 
   private authHeaders(): Record<string, string> {
