@@ -72,7 +72,11 @@ export class Kubelet {
     o.pleg.start();
     o.statusManager.start();
     o.availability?.onChange((up) => {
-      if (up) o.statusManager.markAllDirty();
+      if (!up) return;
+      // The API server is back: every status and every mirror pod is reconciled now, not at
+      // the next resync.
+      o.statusManager.markAllDirty();
+      for (const p of o.podManager.pods()) if (isStaticPod(p)) this.dispatch(p.metadata?.uid ?? '');
     });
     for (const src of o.sources) {
       o.podConfig.addSource(src.name);
@@ -133,9 +137,13 @@ export class Kubelet {
       if (isMirrorPod(pod)) {
         if (u.op === 'REMOVE') podManager.remove(pod);
         else podManager.update(pod);
-        // A mirror pod changed: let its static pod reconcile it.
+        // A mirror pod changed: let its static pod reconcile it, and write the static pod's
+        // status to the (possibly new) mirror pod.
         const owner = podManager.getByFullName(podFullName(pod));
-        if (owner) this.dispatch(owner.metadata?.uid ?? '');
+        if (owner) {
+          this.o.statusManager.markDirty(owner.metadata?.uid ?? '');
+          this.dispatch(owner.metadata?.uid ?? '');
+        }
         continue;
       }
       switch (u.op) {
