@@ -149,9 +149,12 @@ export class Kubelet {
       switch (u.op) {
         case 'ADD':
         case 'UPDATE':
-        case 'RECONCILE':
           podManager.update(pod);
           this.dispatch(uid);
+          break;
+        case 'RECONCILE':
+          // Only the status changed (usually our own write): nothing to sync (HandlePodReconcile).
+          podManager.update(pod);
           break;
         case 'DELETE':
           // Graceful deletion through the API: stop it, then the status manager removes it.
