@@ -90,8 +90,9 @@ export async function buildKubelet(o: KubeletAppOptions): Promise<KubeletApp> {
     clock,
     logger: logger.named('prober.go'),
   });
-  let kubelet: Kubelet | undefined;
-  const pleg = new GenericPleg(o.runtime, (uids) => kubelet?.onRuntimeChange(uids), clock, logger.named('generic.go'));
+  // Callbacks created before the Kubelet exists reach it through this holder.
+  const holder: { kubelet?: Kubelet } = {};
+  const pleg = new GenericPleg(o.runtime, (uids) => holder.kubelet?.onRuntimeChange(uids), clock, logger.named('generic.go'));
   const syncer = new PodSyncer({
     runtime: o.runtime,
     volumes,
@@ -142,7 +143,7 @@ export async function buildKubelet(o: KubeletAppOptions): Promise<KubeletApp> {
           statusUpdateMs: config.nodeStatusUpdateFrequency,
           statusReportMs: config.nodeStatusReportFrequency,
           leaseDurationSeconds: config.nodeLeaseDurationSeconds,
-          onNode: (n: Node) => kubelet?.onNode(n),
+          onNode: (n: Node) => holder.kubelet?.onNode(n),
         })
       : undefined;
 
@@ -177,7 +178,7 @@ export async function buildKubelet(o: KubeletAppOptions): Promise<KubeletApp> {
     sources.push(new ApiserverSource({ client: pods, nodeName: o.nodeName, clock, logger: logger.named('apiserver.go'), backoff: { initialMs: 100, maxMs: 1000 } }));
   }
   const podConfig = new PodConfig({ clock, logger: logger.named('config.go'), recorder });
-  kubelet = new Kubelet({
+  const kubelet = new Kubelet({
     nodeName: o.nodeName,
     nodeIp: o.nodeIp,
     clock,
@@ -195,6 +196,7 @@ export async function buildKubelet(o: KubeletAppOptions): Promise<KubeletApp> {
     currentNode: () => nodeAgent?.current(),
     syncFrequencyMs: config.syncFrequency,
   });
+  holder.kubelet = kubelet;
   availability?.onChange((up) => {
     if (up) nodeAgent?.poke();
   });
@@ -208,7 +210,7 @@ export async function buildKubelet(o: KubeletAppOptions): Promise<KubeletApp> {
     nodeAgent,
     availability,
     stop() {
-      kubelet?.stop();
+      kubelet.stop();
       nodeAgent?.stop();
       availability?.stop();
     },

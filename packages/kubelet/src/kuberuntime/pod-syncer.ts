@@ -15,7 +15,7 @@ import type { ContainerRuntime, RuntimeContainer, RuntimeSandbox } from '../runt
 import type { SyncError } from '../status/container-statuses.js';
 import type { Backoff } from '../util/backoff.js';
 import { goDuration } from '../util/backoff.js';
-import type { VolumeManager } from '../volumes/volume-manager.js';
+import type { MountedVolume, VolumeManager } from '../volumes/volume-manager.js';
 import { buildContainerConfig, podLogDirectory } from './container-config.js';
 import type { ImagePuller } from './image-puller.js';
 import { computePodActions, latestInstance } from './pod-actions.js';
@@ -133,7 +133,7 @@ export class PodSyncer {
     attempt: number,
     previousFinishedAt: number | undefined,
     sandbox: RuntimeSandbox,
-    volumes: Map<string, import('../volumes/volume-manager.js').MountedVolume>,
+    volumes: Map<string, MountedVolume>,
     syncErrors: Map<string, SyncError>,
     state: RuntimePodState,
   ): Promise<number | undefined> {
