@@ -42,6 +42,10 @@ export class SharedInformerFactory {
     for (const inf of this.informers.values()) inf.start();
   }
 
+  hasSynced(): boolean {
+    return [...this.informers.values()].every((i) => i.hasSynced());
+  }
+
   async waitForSync(signal?: AbortSignal): Promise<void> {
     await Promise.all([...this.informers.values()].map((i) => i.waitForSync(signal)));
   }

@@ -31,7 +31,7 @@ export function runFakeKubelet(
     if (pod.metadata?.deletionTimestamp || pod.status?.phase === 'Running' || !accept(pod)) return;
     void clients
       .resource<Pod>(PODS, pod.metadata?.namespace)
-      .updateStatus({ ...pod, status: readyStatus(Date.now() - 1000) })
+      .updateStatus({ ...pod, status: { ...pod.status, ...readyStatus(Date.now() - 1000) } })
       .catch(() => undefined);
   };
   const offAdd = pods.on('add', mark);

@@ -32,7 +32,7 @@ export const DAEMONSET_BURST_REPLICAS = 250;
 const FAILED_POD_BACKOFF_MS = { initial: 1000, max: 15 * 60 * 1000 };
 
 export class DaemonSetController implements Controller {
-  readonly name = 'daemonset';
+  readonly name = 'daemonset-controller';
   readonly queue: WorkQueue<string>;
   readonly expectations: ControllerExpectations;
   private readonly dsInformer: Informer<DaemonSet>;

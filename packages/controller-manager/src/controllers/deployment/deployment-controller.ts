@@ -23,7 +23,7 @@ export interface DeploymentControllerOptions {
 export const DEPLOYMENT_MAX_RETRIES = 15;
 
 export class DeploymentController implements Controller {
-  readonly name = 'deployment';
+  readonly name = 'deployment-controller';
   readonly queue: WorkQueue<string>;
   private readonly dInformer: Informer<Deployment>;
   private readonly rsInformer: Informer<ReplicaSet>;

@@ -33,7 +33,7 @@ export function collectableResources(): ResourceInfo[] {
 }
 
 export class GarbageCollector implements Controller {
-  readonly name = 'garbagecollector';
+  readonly name = 'garbage-collector-controller';
   readonly graph = new DependencyGraph();
   readonly attemptToDelete: WorkQueue<string>;
   readonly attemptToOrphan: WorkQueue<string>;

@@ -12,6 +12,7 @@ import { runWorkers } from '../../framework/run-workers.js';
 import { failureConditions, updateConditions, type DeletionTotals } from './namespace-conditions.js';
 
 export const FINALIZER_KUBERNETES = 'kubernetes';
+export const NAMESPACE_DELETION_GRACE_MS = 5_000;
 /** finalizerEstimateSeconds: the wait when remaining content carries finalizers. */
 const FINALIZER_ESTIMATE_SECONDS = 15;
 
@@ -27,7 +28,7 @@ export class ResourcesRemainingError extends Error {
 }
 
 export class NamespaceController implements Controller {
-  readonly name = 'namespace';
+  readonly name = 'namespace-controller';
   readonly queue: WorkQueue<string>;
   private readonly nsInformer: Informer<Namespace>;
   private readonly logger: Logger;
@@ -39,8 +40,10 @@ export class NamespaceController implements Controller {
     this.logger = ctx.logger.named('namespace_controller.go');
     this.queue = createRateLimitingQueue<string>({ clock: ctx.clock, rateLimiter: new ItemExponentialFailureRateLimiter<string>(5, 60_000) });
     this.nsInformer = ctx.informers.informer<Namespace>(NAMESPACES);
+    // namespaceDeletionGracePeriod: let HA apiservers observe the deletion, and last-minute
+    // creations inside the namespace land, before emptying it.
     const enqueue = (ns: Namespace): void => {
-      if (ns.metadata?.deletionTimestamp) this.queue.add(ns.metadata.name ?? '');
+      if (ns.metadata?.deletionTimestamp) this.queue.addAfter(ns.metadata.name ?? '', NAMESPACE_DELETION_GRACE_MS);
     };
     this.nsInformer.on('add', enqueue);
     this.nsInformer.on('update', enqueue);

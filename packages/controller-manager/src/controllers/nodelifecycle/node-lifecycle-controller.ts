@@ -44,7 +44,7 @@ const NODE_EVICTION_PERIOD_MS = 100;
 const NODE_LEASE_NAMESPACE = 'kube-node-lease';
 
 export class NodeLifecycleController implements Controller {
-  readonly name = 'nodelifecycle';
+  readonly name = 'node-lifecycle-controller';
   private readonly o: NodeLifecycleOptions;
   private readonly nodes: Informer<Node>;
   private readonly pods: Informer<Pod>;

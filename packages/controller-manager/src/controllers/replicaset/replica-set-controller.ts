@@ -25,7 +25,7 @@ export interface ReplicaSetControllerOptions {
 }
 
 export class ReplicaSetController implements Controller {
-  readonly name = 'replicaset';
+  readonly name = 'replicaset-controller';
   readonly queue: WorkQueue<string>;
   readonly expectations: ControllerExpectations;
   private readonly rsInformer: Informer<ReplicaSet>;

@@ -13,7 +13,7 @@ import { runWorkers } from '../../framework/run-workers.js';
 export const SERVICE_ACCOUNTS_TO_ENSURE = ['default'];
 
 export class ServiceAccountsController implements Controller {
-  readonly name = 'serviceaccount';
+  readonly name = 'serviceaccount-controller';
   readonly queue: WorkQueue<string>;
   private readonly nsInformer: Informer<Namespace>;
   private readonly saInformer: Informer<ServiceAccount>;
