@@ -23,7 +23,11 @@ import { buildReport, machineFacts, reportMarkdown, reportText } from './lib/api
 import { benchApiServer, type ApiServerBenchConfig } from './lib/apiserver-run.js';
 
 const { values: flags } = parseArgs({
-  options: { quick: { type: 'boolean' }, 'profile-dir': { type: 'string' }, markdown: { type: 'boolean' } },
+  options: {
+    quick: { type: 'boolean' },
+    'profile-dir': { type: 'string' },
+    markdown: { type: 'boolean' },
+  },
 });
 
 const FULL: ApiServerBenchConfig = {
@@ -59,7 +63,9 @@ async function main(): Promise<number> {
   const profileDir = flags['profile-dir'] ? resolve(flags['profile-dir']) : undefined;
   log(machineFacts());
   // Inside the repository, so that the bundle finds node_modules.
-  const entry = await buildApiServer(await makeTempDir('.apiserver-build-', fileURLToPath(new URL('.', import.meta.url))));
+  const entry = await buildApiServer(
+    await makeTempDir('.apiserver-build-', fileURLToPath(new URL('.', import.meta.url))),
+  );
   const pki = await writeServingPki(await makeTempDir('kubelab-bench-pki-'));
   const nodeFlags = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
   const server = await startApiServer({ entry, pki, nodeFlags });
@@ -68,18 +74,29 @@ async function main(): Promise<number> {
   await server.stop();
 
   const report = buildReport(api, cfg.pods, cfg.watchers);
-  process.stdout.write(`\nAPI server benchmark${flags.quick ? ' (--quick)' : ''}: ${machineFacts()}\n\n${reportText(report)}\n`);
+  process.stdout.write(
+    `\nAPI server benchmark${flags.quick ? ' (--quick)' : ''}: ${machineFacts()}\n\n${reportText(report)}\n`,
+  );
   if (flags.markdown) process.stdout.write(`\n${reportMarkdown(report)}\n`);
   if (profileDir) {
     // CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile: the server's main thread is thread 0.
-    const file = readdirSync(profileDir).find((f) => f.includes(`.${server.pid}.0.`) && f.endsWith('.cpuprofile'));
+    const file = readdirSync(profileDir).find(
+      (f) => f.includes(`.${server.pid}.0.`) && f.endsWith('.cpuprofile'),
+    );
     if (file) {
-      const windows = api.phases.map((p) => ({ name: p.name, startMs: p.start - server.spawnedAt, endMs: p.end - server.spawnedAt }));
+      const windows = api.phases.map((p) => ({
+        name: p.name,
+        startMs: p.start - server.spawnedAt,
+        endMs: p.end - server.spawnedAt,
+      }));
       writeFileSync(join(profileDir, `${file}.phases.json`), JSON.stringify(windows));
       const lineToSource = bundleSourceMap(entry);
-      const locate = (url: string, line: number): string | undefined => (url.endsWith(entry) ? lineToSource(line) : undefined);
+      const locate = (url: string, line: number): string | undefined =>
+        url.endsWith(entry) ? lineToSource(line) : undefined;
       const summary = summarizeProfile(readCpuProfile(join(profileDir, file)), windows, locate);
-      process.stdout.write(`\nServer CPU profile ${join(profileDir, file)}:${profileText(summary)}\n`);
+      process.stdout.write(
+        `\nServer CPU profile ${join(profileDir, file)}:${profileText(summary)}\n`,
+      );
     } else log(`no .cpuprofile was written into ${profileDir}`);
   }
   return report.allMet ? 0 : 1;
@@ -89,7 +106,9 @@ main()
   .then(
     (code) => (process.exitCode = code),
     (err: unknown) => {
-      process.stderr.write(`[apiserver bench] failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+      process.stderr.write(
+        `[apiserver bench] failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+      );
       process.exitCode = 2;
     },
   )

@@ -10,7 +10,9 @@ import { createServer } from 'node:https';
 
 const [certFile, keyFile, port, getBytes, postBytes] = process.argv.slice(2);
 if (!certFile || !keyFile || !port || !getBytes || !postBytes) {
-  process.stderr.write('usage: apiserver-bare-server.ts <cert> <key> <port> <getBytes> <postBytes>\n');
+  process.stderr.write(
+    'usage: apiserver-bare-server.ts <cert> <key> <port> <getBytes> <postBytes>\n',
+  );
   process.exit(2);
 }
 
@@ -26,18 +28,21 @@ const headers = (b: Buffer): Record<string, string> => ({
   'Cache-Control': 'no-cache, private',
 });
 
-const server = createServer({ cert: readFileSync(certFile), key: readFileSync(keyFile), keepAliveTimeout: 60_000 }, (req, res) => {
-  if (req.method === 'POST') {
-    req.resume();
-    req.on('end', () => {
-      res.writeHead(201, headers(postBody));
-      res.end(postBody);
-    });
-    return;
-  }
-  res.writeHead(200, headers(getBody));
-  res.end(getBody);
-});
+const server = createServer(
+  { cert: readFileSync(certFile), key: readFileSync(keyFile), keepAliveTimeout: 60_000 },
+  (req, res) => {
+    if (req.method === 'POST') {
+      req.resume();
+      req.on('end', () => {
+        res.writeHead(201, headers(postBody));
+        res.end(postBody);
+      });
+      return;
+    }
+    res.writeHead(200, headers(getBody));
+    res.end(getBody);
+  },
+);
 server.listen(Number(port), '127.0.0.1');
 process.once('SIGTERM', () => {
   server.close(() => process.exit(0));

@@ -27,12 +27,16 @@ export async function buildApiServer(dir: string): Promise<string> {
     keepNames: true,
     logLevel: 'warning',
     // CommonJS dependencies of bundled code call require().
-    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+    },
     plugins: [
       {
         name: 'external-node-modules',
         setup(b) {
-          b.onResolve({ filter: /^[^./]/ }, (a) => (a.path.startsWith('@kubelab/') ? undefined : { path: a.path, external: true }));
+          b.onResolve({ filter: /^[^./]/ }, (a) =>
+            a.path.startsWith('@kubelab/') ? undefined : { path: a.path, external: true },
+          );
         },
       },
     ],

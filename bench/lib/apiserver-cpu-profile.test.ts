@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { summarizeProfile, type CpuProfile } from './apiserver-cpu-profile.js';
 
-const frame = (functionName: string, url = 'file:///w/packages/apiserver/src/x.ts', lineNumber = 0) => ({ functionName, url, lineNumber });
+const frame = (
+  functionName: string,
+  url = 'file:///w/packages/apiserver/src/x.ts',
+  lineNumber = 0,
+) => ({ functionName, url, lineNumber });
 
 // root -> handle -> (parse, write); samples are 1 ms apart.
 const profile: CpuProfile = {
@@ -26,13 +30,22 @@ describe('summarizeProfile', () => {
       ['write node:net:10', 1],
       ['handle packages/apiserver/src/x.ts:1', 1],
     ]);
-    expect(all?.inclusive[0]).toEqual({ label: 'handle packages/apiserver/src/x.ts:1', ms: 4, share: 1 });
+    expect(all?.inclusive[0]).toEqual({
+      label: 'handle packages/apiserver/src/x.ts:1',
+      ms: 4,
+      share: 1,
+    });
   });
 
   it('names bundled frames after their source file', () => {
-    const locate = (url: string): string | undefined => (url.endsWith('x.ts') ? 'packages/apiserver/src/http/app.ts' : undefined);
+    const locate = (url: string): string | undefined =>
+      url.endsWith('x.ts') ? 'packages/apiserver/src/http/app.ts' : undefined;
     const [all] = summarizeProfile(profile, [{ name: 'all', startMs: 0, endMs: 100 }], locate);
-    expect(all?.byFile.map((s) => s.label)).toEqual(['(native)', 'node:net', 'packages/apiserver/src/http/app.ts']);
+    expect(all?.byFile.map((s) => s.label)).toEqual([
+      '(native)',
+      'node:net',
+      'packages/apiserver/src/http/app.ts',
+    ]);
     expect(all?.inclusive[0]?.label).toBe('handle packages/apiserver/src/http/app.ts');
   });
 

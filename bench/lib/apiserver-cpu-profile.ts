@@ -64,8 +64,14 @@ function top(m: Map<string, number>, total: number, n: number): SelfTime[] {
 export type SourceLocator = (url: string, line: number) => string | undefined;
 
 /** Self time per function and per file, for each window; idle and GC are kept as labels. */
-export function summarizeProfile(p: CpuProfile, windows: PhaseWindow[], locate: SourceLocator = () => undefined, n = 15): PhaseProfile[] {
-  const fileOf = (frame: CallFrame): string => locate(frame.url, frame.lineNumber) ?? shortUrl(frame.url);
+export function summarizeProfile(
+  p: CpuProfile,
+  windows: PhaseWindow[],
+  locate: SourceLocator = () => undefined,
+  n = 15,
+): PhaseProfile[] {
+  const fileOf = (frame: CallFrame): string =>
+    locate(frame.url, frame.lineNumber) ?? shortUrl(frame.url);
   const label = (frame: CallFrame): string => {
     const source = locate(frame.url, frame.lineNumber);
     const name = frame.functionName || '(anonymous)';
@@ -121,11 +127,14 @@ export function profileText(phases: PhaseProfile[]): string {
   for (const ph of phases) {
     out.push(`\n== ${ph.name}: ${ph.totalMs.toFixed(0)} ms of CPU (idle excluded)`);
     out.push('  self time by function:');
-    for (const s of ph.byFunction) out.push(`    ${(s.share * 100).toFixed(1).padStart(5)}%  ${s.label}`);
+    for (const s of ph.byFunction)
+      out.push(`    ${(s.share * 100).toFixed(1).padStart(5)}%  ${s.label}`);
     out.push('  self time by file:');
-    for (const s of ph.byFile) out.push(`    ${(s.share * 100).toFixed(1).padStart(5)}%  ${s.label}`);
+    for (const s of ph.byFile)
+      out.push(`    ${(s.share * 100).toFixed(1).padStart(5)}%  ${s.label}`);
     out.push('  total time (function on the stack):');
-    for (const s of ph.inclusive) out.push(`    ${(s.share * 100).toFixed(1).padStart(5)}%  ${s.label}`);
+    for (const s of ph.inclusive)
+      out.push(`    ${(s.share * 100).toFixed(1).padStart(5)}%  ${s.label}`);
   }
   return out.join('\n');
 }

@@ -28,11 +28,16 @@ type Db = Level<string, string>;
 async function sequential(db: Db, value: string, durationMs: number): Promise<number> {
   const start = performance.now();
   let n = 0;
-  while (performance.now() - start < durationMs) await db.put(`/registry/pods/seq/${podName(n++)}`, value, { sync: true });
+  while (performance.now() - start < durationMs)
+    await db.put(`/registry/pods/seq/${podName(n++)}`, value, { sync: true });
   return (n * 1000) / (performance.now() - start);
 }
 
-async function groupCommit(db: Db, value: string, o: LevelDbFloorOptions): Promise<{ perSecond: number; meanBatch: number }> {
+async function groupCommit(
+  db: Db,
+  value: string,
+  o: LevelDbFloorOptions,
+): Promise<{ perSecond: number; meanBatch: number }> {
   let queue: { key: string; done(): void }[] = [];
   let syncing = false;
   let batches = 0;
@@ -41,7 +46,10 @@ async function groupCommit(db: Db, value: string, o: LevelDbFloorOptions): Promi
     while (queue.length) {
       const group = queue;
       queue = [];
-      await db.batch(group.map((w) => ({ type: 'put' as const, key: w.key, value })), { sync: true });
+      await db.batch(
+        group.map((w) => ({ type: 'put' as const, key: w.key, value })),
+        { sync: true },
+      );
       batches++;
       for (const w of group) w.done();
     }
@@ -55,7 +63,8 @@ async function groupCommit(db: Db, value: string, o: LevelDbFloorOptions): Promi
   let n = 0;
   const start = performance.now();
   const writer = async (): Promise<void> => {
-    while (performance.now() - start < o.durationMs) await write(`/registry/pods/group/${podName(n++)}`);
+    while (performance.now() - start < o.durationMs)
+      await write(`/registry/pods/group/${podName(n++)}`);
   };
   await Promise.all(Array.from({ length: o.clients }, writer));
   return { perSecond: (n * 1000) / (performance.now() - start), meanBatch: n / batches };
@@ -63,13 +72,21 @@ async function groupCommit(db: Db, value: string, o: LevelDbFloorOptions): Promi
 
 export async function measureLevelDb(o: LevelDbFloorOptions): Promise<LevelDbFloorResult> {
   const dir = await makeTempDir('kubelab-bench-leveldb-');
-  const db: Db = new Level<string, string>(join(dir, 'db'), { keyEncoding: 'utf8', valueEncoding: 'utf8' });
+  const db: Db = new Level<string, string>(join(dir, 'db'), {
+    keyEncoding: 'utf8',
+    valueEncoding: 'utf8',
+  });
   await db.open();
   try {
     const value = JSON.stringify(benchPod(podName(0), 'bench'));
     const sequentialPerSecond = await sequential(db, value, o.durationMs);
     const group = await groupCommit(db, value, o);
-    return { sequentialPerSecond, groupPerSecond: group.perSecond, meanBatchSize: group.meanBatch, valueBytes: value.length };
+    return {
+      sequentialPerSecond,
+      groupPerSecond: group.perSecond,
+      meanBatchSize: group.meanBatch,
+      valueBytes: value.length,
+    };
   } finally {
     await db.close();
     await removeTempDir(dir);

@@ -36,11 +36,16 @@ async function timeRuns(o: ListOptions, once: () => Promise<void>): Promise<Late
   return summarize(samples);
 }
 
-async function timeFullList(o: ListOptions, accept: string | undefined, countOf: (body: unknown) => number): Promise<{ latency: LatencySummary; bytes: number }> {
+async function timeFullList(
+  o: ListOptions,
+  accept: string | undefined,
+  countOf: (body: unknown) => number,
+): Promise<{ latency: LatencySummary; bytes: number }> {
   const req = renderRequest(o.target, { method: 'GET', path: podsPath(o.namespace), accept });
   const body = await expectStatus(o.conn, req, 200);
   const count = countOf(JSON.parse(body.toString()));
-  if (count !== o.expectedItems) throw new Error(`LIST returned ${count} items, expected ${o.expectedItems}`);
+  if (count !== o.expectedItems)
+    throw new Error(`LIST returned ${count} items, expected ${o.expectedItems}`);
   const latency = await timeRuns(o, async () => {
     const res = await o.conn.send(req);
     if (res.status !== 200) throw new Error(`LIST failed with HTTP ${res.status}`);
@@ -59,9 +64,14 @@ async function pagedTable(o: ListOptions, pageSize: number): Promise<number> {
   let pages = 0;
   do {
     const q = `?limit=${pageSize}${cont ? `&continue=${encodeURIComponent(cont)}` : ''}`;
-    const req = renderRequest(o.target, { method: 'GET', path: podsPath(o.namespace) + q, accept: TABLE_ACCEPT });
+    const req = renderRequest(o.target, {
+      method: 'GET',
+      path: podsPath(o.namespace) + q,
+      accept: TABLE_ACCEPT,
+    });
     const res = await o.conn.send(req, true);
-    if (res.status !== 200 || !res.body) throw new Error(`paged LIST failed with HTTP ${res.status}`);
+    if (res.status !== 200 || !res.body)
+      throw new Error(`paged LIST failed with HTTP ${res.status}`);
     cont = continueToken(res.body);
     pages++;
   } while (cont);
@@ -73,7 +83,14 @@ export async function measureLists(o: ListOptions): Promise<ListResult> {
   const table = await timeFullList(o, TABLE_ACCEPT, (b) => (b as { rows: unknown[] }).rows.length);
   const pages = await pagedTable(o, 500);
   const expectedPages = Math.ceil(o.expectedItems / 500);
-  if (pages !== expectedPages) throw new Error(`paged LIST took ${pages} pages, expected ${expectedPages}`);
+  if (pages !== expectedPages)
+    throw new Error(`paged LIST took ${pages} pages, expected ${expectedPages}`);
   const paged = await timeRuns(o, async () => void (await pagedTable(o, 500)));
-  return { json: json.latency, table: table.latency, pagedTable: paged, jsonBytes: json.bytes, tableBytes: table.bytes };
+  return {
+    json: json.latency,
+    table: table.latency,
+    pagedTable: paged,
+    jsonBytes: json.bytes,
+    tableBytes: table.bytes,
+  };
 }

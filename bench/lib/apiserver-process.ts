@@ -56,19 +56,29 @@ export function freePort(): Promise<number> {
 }
 
 /** Polls GET path until it answers 200, the child exits, or timeoutMs passes. */
-export async function waitForHttps(child: ChildProcess, port: number, caPem: string, path: string, timeoutMs = 60_000): Promise<void> {
+export async function waitForHttps(
+  child: ChildProcess,
+  port: number,
+  caPem: string,
+  path: string,
+  timeoutMs = 60_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   const probe = (): Promise<number> =>
     new Promise((resolve) => {
-      const req = request({ host: '127.0.0.1', port, path, ca: caPem, servername: 'localhost', agent: false }, (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-      });
+      const req = request(
+        { host: '127.0.0.1', port, path, ca: caPem, servername: 'localhost', agent: false },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
       req.on('error', () => resolve(0));
       req.end();
     });
   while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`process exited (${child.exitCode ?? child.signalCode}) before serving`);
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`process exited (${child.exitCode ?? child.signalCode}) before serving`);
     if ((await probe()) === 200) return;
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -95,7 +105,9 @@ export async function startApiServer(o: StartApiServerOptions): Promise<ApiServe
   const dir = await makeTempDir('kubelab-bench-apiserver-');
   const token = `bench-${Math.random().toString(36).slice(2)}`;
   const tokenFile = join(dir, 'tokens.csv');
-  await writeFile(tokenFile, `${token},bench-admin,bench-admin,"system:masters"\n`, { mode: 0o600 });
+  await writeFile(tokenFile, `${token},bench-admin,bench-admin,"system:masters"\n`, {
+    mode: 0o600,
+  });
   const port = await freePort();
   const logFile = join(dir, 'apiserver.log');
   const spawnedAt = performance.now();
@@ -120,7 +132,18 @@ export async function startApiServer(o: StartApiServerOptions): Promise<ApiServe
     await waitForHttps(child, port, o.pki.caPem, '/readyz');
   } catch (err) {
     const log = existsSync(logFile) ? readFileSync(logFile, 'utf8') : '';
-    throw new Error(`the API server did not start: ${(err as Error).message}\n${stderr}${log}`, { cause: err });
+    throw new Error(`the API server did not start: ${(err as Error).message}\n${stderr}${log}`, {
+      cause: err,
+    });
   }
-  return { child, pid: child.pid as number, port, token, dir, logFile, spawnedAt, stop: () => stopChild(child) };
+  return {
+    child,
+    pid: child.pid as number,
+    port,
+    token,
+    dir,
+    logFile,
+    spawnedAt,
+    stop: () => stopChild(child),
+  };
 }

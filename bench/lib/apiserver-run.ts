@@ -8,7 +8,13 @@ import { measureBare, startBareServer } from './apiserver-bare-floor.js';
 import { measureLevelDb, type LevelDbFloorResult } from './apiserver-leveldb-floor.js';
 import { measureLists, type ListResult } from './apiserver-list.js';
 import type { ApiServerProcess, ServingPki } from './apiserver-process.js';
-import { createNamespace, createPodRequest, expectStatus, getPodRequest, podName } from './apiserver-requests.js';
+import {
+  createNamespace,
+  createPodRequest,
+  expectStatus,
+  getPodRequest,
+  podName,
+} from './apiserver-requests.js';
 import { measureCreates, measureGets } from './apiserver-throughput.js';
 import { measureWatch, type WatchResult } from './apiserver-watch.js';
 import type { Target } from './load-connection.js';
@@ -66,9 +72,19 @@ const NS = 'bench';
 const PROBE_NS = 'probe';
 const settle = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-export async function benchApiServer(server: ApiServerProcess, pki: ServingPki, cfg: ApiServerBenchConfig, log: (msg: string) => void): Promise<ApiServerResults> {
+export async function benchApiServer(
+  server: ApiServerProcess,
+  pki: ServingPki,
+  cfg: ApiServerBenchConfig,
+  log: (msg: string) => void,
+): Promise<ApiServerResults> {
   const memoryIdle = memoryStatus(server.pid);
-  const target: Target = { host: '127.0.0.1', port: server.port, caPem: pki.caPem, authorization: `Bearer ${server.token}` };
+  const target: Target = {
+    host: '127.0.0.1',
+    port: server.port,
+    caPem: pki.caPem,
+    authorization: `Bearer ${server.token}`,
+  };
   const conns = await openConnections(target, cfg.clients);
   const conn = conns[0] as (typeof conns)[0];
   const phases: PhaseRecord[] = [];
@@ -78,24 +94,50 @@ export async function benchApiServer(server: ApiServerProcess, pki: ServingPki, 
     const out = await run();
     const cpu = meter.stop();
     const serverCpu = cpu.others[0] as number;
-    phases.push({ name, start, end: performance.now(), serverCpu, otherCpu: Math.max(0, cpu.machine - cpu.self - serverCpu) });
+    phases.push({
+      name,
+      start,
+      end: performance.now(),
+      serverCpu,
+      otherCpu: Math.max(0, cpu.machine - cpu.self - serverCpu),
+    });
     return out;
   };
   let bare: Awaited<ReturnType<typeof startBareServer>> | undefined;
   try {
     for (const ns of [NS, PROBE_NS, 'bench-watch']) await createNamespace(conn, target, ns);
-    const postBytes = (await expectStatus(conn, createPodRequest(target, PROBE_NS, podName(0)), 201)).length;
-    const getBytes = (await expectStatus(conn, getPodRequest(target, PROBE_NS, podName(0)), 200)).length;
+    const postBytes = (
+      await expectStatus(conn, createPodRequest(target, PROBE_NS, podName(0)), 201)
+    ).length;
+    const getBytes = (await expectStatus(conn, getPodRequest(target, PROBE_NS, podName(0)), 200))
+      .length;
     bare = await startBareServer(pki, getBytes, postBytes);
     const bareTarget: Target = { ...target, port: bare.port };
     const bareConns = await openConnections(bareTarget, cfg.clients);
-    const bareLoad = { target: bareTarget, connections: bareConns, pid: bare.pid, warmupMs: cfg.warmupMs, durationMs: cfg.durationMs };
+    const bareLoad = {
+      target: bareTarget,
+      connections: bareConns,
+      pid: bare.pid,
+      warmupMs: cfg.warmupMs,
+      durationMs: cfg.durationMs,
+    };
 
     log('LevelDB floor, then bare HTTPS POST floor');
     const level = await measureLevelDb({ clients: cfg.clients, durationMs: cfg.levelDurationMs });
     const barePost = await measureBare({ ...bareLoad, kind: 'POST' });
-    log(`creating ${cfg.pods} pods (${cfg.warmupPods} of them warm-up) with ${cfg.clients} clients`);
-    const creates = await phase('creates', () => measureCreates({ target, connections: conns, namespace: NS, total: cfg.pods, warmup: cfg.warmupPods, serverPid: server.pid }));
+    log(
+      `creating ${cfg.pods} pods (${cfg.warmupPods} of them warm-up) with ${cfg.clients} clients`,
+    );
+    const creates = await phase('creates', () =>
+      measureCreates({
+        target,
+        connections: conns,
+        namespace: NS,
+        total: cfg.pods,
+        warmup: cfg.warmupPods,
+        serverPid: server.pid,
+      }),
+    );
     await settle(cfg.settleMs);
     const memoryAfterLoad = memoryStatus(server.pid);
 
@@ -103,18 +145,61 @@ export async function benchApiServer(server: ApiServerProcess, pki: ServingPki, 
     const bareGet = await measureBare({ ...bareLoad, kind: 'GET' });
     closeConnections(bareConns);
     await bare.stop();
-    const gets = await phase('GETs', () => measureGets({ target, connections: conns, namespace: NS, pods: cfg.pods, warmupMs: cfg.warmupMs, durationMs: cfg.durationMs, serverPid: server.pid }));
+    const gets = await phase('GETs', () =>
+      measureGets({
+        target,
+        connections: conns,
+        namespace: NS,
+        pods: cfg.pods,
+        warmupMs: cfg.warmupMs,
+        durationMs: cfg.durationMs,
+        serverPid: server.pid,
+      }),
+    );
 
     log(`LISTing ${cfg.pods} pods, ${cfg.listRuns} runs per form`);
-    const lists = await phase('LISTs', () => measureLists({ target, conn, namespace: NS, expectedItems: cfg.pods, runs: cfg.listRuns, warmupRuns: cfg.listWarmupRuns }));
+    const lists = await phase('LISTs', () =>
+      measureLists({
+        target,
+        conn,
+        namespace: NS,
+        expectedItems: cfg.pods,
+        runs: cfg.listRuns,
+        warmupRuns: cfg.listWarmupRuns,
+      }),
+    );
     await settle(cfg.settleMs);
     const memoryAfterList = memoryStatus(server.pid);
     log('waiting for the idle server to come to rest');
     const memoryAtRest = await restingMemory(server.pid);
 
     log(`watching with ${cfg.watchers} watchers, ${cfg.watchWrites} writes`);
-    const watch = await phase('watch', () => measureWatch({ target, conn, namespace: 'bench-watch', watchers: cfg.watchers, writes: cfg.watchWrites, deliveryTimeoutMs: 30_000 }));
-    return { memoryIdle, level, barePost, creates, bareGet, gets, lists, watch, memoryAfterLoad, memoryAfterList, memoryAtRest, postBytes, getBytes, phases };
+    const watch = await phase('watch', () =>
+      measureWatch({
+        target,
+        conn,
+        namespace: 'bench-watch',
+        watchers: cfg.watchers,
+        writes: cfg.watchWrites,
+        deliveryTimeoutMs: 30_000,
+      }),
+    );
+    return {
+      memoryIdle,
+      level,
+      barePost,
+      creates,
+      bareGet,
+      gets,
+      lists,
+      watch,
+      memoryAfterLoad,
+      memoryAfterList,
+      memoryAtRest,
+      postBytes,
+      getBytes,
+      phases,
+    };
   } finally {
     closeConnections(conns);
     await bare?.stop();

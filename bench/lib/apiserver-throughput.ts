@@ -20,9 +20,18 @@ export async function measureCreates(o: CreatePodsOptions): Promise<LoadResult> 
   let next = 0;
   const upTo = (end: number) => (): Buffer | undefined =>
     next < end ? createPodRequest(o.target, o.namespace, podName(next++)) : undefined;
-  const warm = await runLoad({ connections: o.connections, next: upTo(o.warmup), expectStatus: 201 });
+  const warm = await runLoad({
+    connections: o.connections,
+    next: upTo(o.warmup),
+    expectStatus: 201,
+  });
   if (warm.errors) throw new Error(`warm-up creates failed: ${warm.firstError ?? ''}`);
-  const timed = await runLoad({ connections: o.connections, next: upTo(o.total), expectStatus: 201, serverPid: o.serverPid });
+  const timed = await runLoad({
+    connections: o.connections,
+    next: upTo(o.total),
+    expectStatus: 201,
+    serverPid: o.serverPid,
+  });
   if (timed.errors) throw new Error(`${timed.errors} creates failed: ${timed.firstError ?? ''}`);
   return timed;
 }
@@ -40,10 +49,18 @@ export interface GetPodsOptions {
 
 export async function measureGets(o: GetPodsOptions): Promise<LoadResult> {
   // Pre-render the requests: the generator's per-request work is one socket write.
-  const requests = Array.from({ length: o.pods }, (_, i) => getPodRequest(o.target, o.namespace, podName(i)));
+  const requests = Array.from({ length: o.pods }, (_, i) =>
+    getPodRequest(o.target, o.namespace, podName(i)),
+  );
   const next = (): Buffer => requests[Math.floor(Math.random() * requests.length)] as Buffer;
   await runLoad({ connections: o.connections, next, durationMs: o.warmupMs, expectStatus: 200 });
-  const timed = await runLoad({ connections: o.connections, next, durationMs: o.durationMs, expectStatus: 200, serverPid: o.serverPid });
+  const timed = await runLoad({
+    connections: o.connections,
+    next,
+    durationMs: o.durationMs,
+    expectStatus: 200,
+    serverPid: o.serverPid,
+  });
   if (timed.errors) throw new Error(`${timed.errors} GETs failed: ${timed.firstError ?? ''}`);
   return timed;
 }

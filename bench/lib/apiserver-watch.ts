@@ -37,35 +37,57 @@ interface Watcher {
   received: number;
 }
 
-function openWatcher(o: WatchOptions, agent: Agent, rv: string, onEvent: (i: number, at: number) => void): Promise<Watcher> {
+function openWatcher(
+  o: WatchOptions,
+  agent: Agent,
+  rv: string,
+  onEvent: (i: number, at: number) => void,
+): Promise<Watcher> {
   return new Promise((resolve, reject) => {
     const path = `${podsPath(o.namespace)}?watch=true&resourceVersion=${rv}`;
     const headers = { Authorization: o.target.authorization ?? '', Accept: 'application/json' };
     const w: Watcher = { req: undefined as unknown as ClientRequest, received: 0 };
-    w.req = request({ host: o.target.host, port: o.target.port, path, headers, ca: o.target.caPem, servername: 'localhost', agent }, (res) => {
-      if (res.statusCode !== 200) return reject(new Error(`watch answered HTTP ${res.statusCode}`));
-      let partial = '';
-      res.on('data', (chunk: Buffer) => {
-        const at = performance.now();
-        const lines = (partial + chunk.toString('latin1')).split('\n');
-        partial = lines.pop() ?? '';
-        for (const line of lines) {
-          const m = NAME_RE.exec(line);
-          if (!m) continue;
-          w.received++;
-          onEvent(Number(m[1]), at);
-        }
-      });
-      resolve(w);
-    });
+    w.req = request(
+      {
+        host: o.target.host,
+        port: o.target.port,
+        path,
+        headers,
+        ca: o.target.caPem,
+        servername: 'localhost',
+        agent,
+      },
+      (res) => {
+        if (res.statusCode !== 200)
+          return reject(new Error(`watch answered HTTP ${res.statusCode}`));
+        let partial = '';
+        res.on('data', (chunk: Buffer) => {
+          const at = performance.now();
+          const lines = (partial + chunk.toString('latin1')).split('\n');
+          partial = lines.pop() ?? '';
+          for (const line of lines) {
+            const m = NAME_RE.exec(line);
+            if (!m) continue;
+            w.received++;
+            onEvent(Number(m[1]), at);
+          }
+        });
+        resolve(w);
+      },
+    );
     w.req.on('error', (err: Error) => reject(err));
     w.req.end();
   });
 }
 
 export async function measureWatch(o: WatchOptions): Promise<WatchResult> {
-  const list = await expectStatus(o.conn, renderRequest(o.target, { method: 'GET', path: podsPath(o.namespace) }), 200);
-  const rv = (JSON.parse(list.toString()) as { metadata: { resourceVersion: string } }).metadata.resourceVersion;
+  const list = await expectStatus(
+    o.conn,
+    renderRequest(o.target, { method: 'GET', path: podsPath(o.namespace) }),
+    200,
+  );
+  const rv = (JSON.parse(list.toString()) as { metadata: { resourceVersion: string } }).metadata
+    .resourceVersion;
   const sentAt = new Float64Array(o.writes);
   const delivery = new SampleBuffer();
   let received = 0;
@@ -89,9 +111,16 @@ export async function measureWatch(o: WatchOptions): Promise<WatchResult> {
       if (res.status !== 201) throw new Error(`create during watch failed with HTTP ${res.status}`);
     }
     let timer: NodeJS.Timeout | undefined;
-    await Promise.race([arrived, new Promise<void>((r) => (timer = setTimeout(r, o.deliveryTimeoutMs)))]);
+    await Promise.race([
+      arrived,
+      new Promise<void>((r) => (timer = setTimeout(r, o.deliveryTimeoutMs))),
+    ]);
     clearTimeout(timer);
-    return { delivery: summarize(delivery.values()), createAck: summarize(acks), lost: expected - received };
+    return {
+      delivery: summarize(delivery.values()),
+      createAck: summarize(acks),
+      lost: expected - received,
+    };
   } finally {
     for (const w of watchers) w.req.destroy();
     agent.destroy();

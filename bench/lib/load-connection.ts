@@ -44,7 +44,13 @@ export class LoadConnection {
 
   static open(t: Target): Promise<LoadConnection> {
     return new Promise((resolve, reject) => {
-      const socket = connect({ host: t.host, port: t.port, ca: t.caPem, servername: 'localhost', ALPNProtocols: ['http/1.1'] });
+      const socket = connect({
+        host: t.host,
+        port: t.port,
+        ca: t.caPem,
+        servername: 'localhost',
+        ALPNProtocols: ['http/1.1'],
+      });
       socket.setNoDelay(true);
       socket.once('secureConnect', () => {
         socket.off('error', reject);

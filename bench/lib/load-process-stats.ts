@@ -38,8 +38,13 @@ export function memoryStatus(pid: number): MemoryStatus {
 /** Busy CPU time of the whole machine (all cores, every state but idle and iowait), in ms. */
 export function machineBusyMs(): number {
   const line = readFileSync('/proc/stat', 'latin1').split('\n', 1)[0] as string;
-  const [user, nice, system, , , irq, softirq, steal] = line.trim().split(/\s+/).slice(1).map(Number) as number[];
-  const ticks = (user ?? 0) + (nice ?? 0) + (system ?? 0) + (irq ?? 0) + (softirq ?? 0) + (steal ?? 0);
+  const [user, nice, system, , , irq, softirq, steal] = line
+    .trim()
+    .split(/\s+/)
+    .slice(1)
+    .map(Number) as number[];
+  const ticks =
+    (user ?? 0) + (nice ?? 0) + (system ?? 0) + (irq ?? 0) + (softirq ?? 0) + (steal ?? 0);
   return (ticks * 1000) / CLOCK_TICKS_PER_SECOND;
 }
 
@@ -68,7 +73,9 @@ export class CpuMeter {
     const used = process.cpuUsage(this.startSelf);
     return {
       self: (used.user + used.system) / 1000 / wall,
-      others: this.pids.map((pid, i) => (processCpuMs(pid) - (this.startOthers[i] as number)) / wall),
+      others: this.pids.map(
+        (pid, i) => (processCpuMs(pid) - (this.startOthers[i] as number)) / wall,
+      ),
       machine: (machineBusyMs() - this.startMachine) / wall,
     };
   }
@@ -79,7 +86,11 @@ export class CpuMeter {
  * ran 20-30 s after the last request here). Polls RSS until it has fallen by a tenth and then
  * held for holdMs, or until maxMs passed; returns it with the time waited.
  */
-export async function restingMemory(pid: number, holdMs = 3_000, maxMs = 45_000): Promise<MemoryStatus & { waitedMs: number }> {
+export async function restingMemory(
+  pid: number,
+  holdMs = 3_000,
+  maxMs = 45_000,
+): Promise<MemoryStatus & { waitedMs: number }> {
   const start = performance.now();
   const initial = memoryStatus(pid).rssMB;
   let droppedAt: number | undefined;
@@ -88,6 +99,7 @@ export async function restingMemory(pid: number, holdMs = 3_000, maxMs = 45_000)
     const now = performance.now();
     const m = memoryStatus(pid);
     if (droppedAt === undefined && m.rssMB < initial * 0.9) droppedAt = now;
-    if ((droppedAt !== undefined && now - droppedAt >= holdMs) || now - start >= maxMs) return { ...m, waitedMs: now - start };
+    if ((droppedAt !== undefined && now - droppedAt >= holdMs) || now - start >= maxMs)
+      return { ...m, waitedMs: now - start };
   }
 }

@@ -19,15 +19,20 @@ describe('ResponseParser', () => {
   });
 
   it('decodes chunked bodies and counts bytes without keeping them', () => {
-    const wire = 'HTTP/1.1 200 OK\r\ntransfer-encoding: chunked\r\n\r\n3\r\nabc\r\na\r\n0123456789\r\n0\r\n\r\n';
+    const wire =
+      'HTTP/1.1 200 OK\r\ntransfer-encoding: chunked\r\n\r\n3\r\nabc\r\na\r\n0123456789\r\n0\r\n\r\n';
     const p = new ResponseParser();
     p.keepBody = true;
-    expect(p.push(Buffer.from(wire))).toEqual([{ status: 200, bodyLength: 13, body: Buffer.from('abc0123456789') }]);
+    expect(p.push(Buffer.from(wire))).toEqual([
+      { status: 200, bodyLength: 13, body: Buffer.from('abc0123456789') },
+    ]);
     p.keepBody = false;
     expect(p.push(Buffer.from(fixed(200, 'xyz')))).toEqual([{ status: 200, bodyLength: 3 }]);
   });
 
   it('refuses a response with no length', () => {
-    expect(() => new ResponseParser().push(Buffer.from('HTTP/1.1 200 OK\r\n\r\n'))).toThrow('without a length');
+    expect(() => new ResponseParser().push(Buffer.from('HTTP/1.1 200 OK\r\n\r\n'))).toThrow(
+      'without a length',
+    );
   });
 });

@@ -15,7 +15,14 @@ describe('summarize', () => {
   it('sorts numerically and reports mean and max', () => {
     const buf = new SampleBuffer();
     for (const v of [10, 2, 33, 4]) buf.push(v);
-    expect(summarize(buf.values())).toEqual({ count: 4, p50: 4, p90: 33, p99: 33, max: 33, mean: 12.25 });
+    expect(summarize(buf.values())).toEqual({
+      count: 4,
+      p50: 4,
+      p90: 33,
+      p99: 33,
+      max: 33,
+      mean: 12.25,
+    });
   });
 
   it('grows past its initial capacity', () => {

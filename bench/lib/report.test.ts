@@ -11,11 +11,11 @@ describe('report tables', () => {
   });
 
   it('formats numbers by magnitude', () => {
-    expect([formatNumber(12345.6), formatNumber(42.25), formatNumber(3.14159), formatNumber(Number.NaN)]).toEqual([
-      '12,346',
-      '42.3',
-      '3.14',
-      'n/a',
-    ]);
+    expect([
+      formatNumber(12345.6),
+      formatNumber(42.25),
+      formatNumber(3.14159),
+      formatNumber(Number.NaN),
+    ]).toEqual(['12,346', '42.3', '3.14', 'n/a']);
   });
 });

@@ -6,7 +6,11 @@ export type Row = readonly string[];
 export function textTable(header: Row, rows: Row[]): string {
   const all = [header, ...rows];
   const widths = header.map((_, c) => Math.max(...all.map((r) => (r[c] ?? '').length)));
-  const line = (r: Row): string => r.map((cell, c) => cell.padEnd(widths[c] as number)).join('  ').trimEnd();
+  const line = (r: Row): string =>
+    r
+      .map((cell, c) => cell.padEnd(widths[c] as number))
+      .join('  ')
+      .trimEnd();
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
