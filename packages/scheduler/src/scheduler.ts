@@ -49,6 +49,7 @@ export class Scheduler {
   private readonly clock: Clock;
   private readonly logger: Logger;
   private readonly bindings = new Set<Promise<void>>();
+  private quietWaiters: (() => void)[] = [];
 
   constructor(private readonly o: SchedulerOptions) {
     this.clock = o.clock ?? realClock;
@@ -82,7 +83,10 @@ export class Scheduler {
     const stop = (): void => this.queue.close();
     signal.addEventListener('abort', stop, { once: true });
     try {
-      for (let q = await this.queue.pop(); q; q = await this.queue.pop()) {
+      for (;;) {
+        this.wakeIfQuiet();
+        const q = await this.queue.pop();
+        if (!q) break;
         this.scheduleOne(q);
         while (this.bindings.size >= (this.o.maxConcurrentBindings ?? DEFAULT_MAX_CONCURRENT_BINDINGS)) {
           await Promise.race(this.bindings);
@@ -92,12 +96,31 @@ export class Scheduler {
     } finally {
       signal.removeEventListener('abort', stop);
       await Promise.allSettled([...this.bindings]);
+      for (const w of this.quietWaiters.splice(0)) w();
     }
   }
 
   /** Resolves once every binding started so far has finished. */
   async idle(): Promise<void> {
     await Promise.allSettled([...this.bindings]);
+  }
+
+  /**
+   * Resolves once no pod waits in the active queue and no binding is in flight: when writes
+   * of lower importance (events) no longer compete with bindings.
+   */
+  quiet(): Promise<void> {
+    if (this.isQuiet()) return Promise.resolve();
+    return new Promise((resolve) => this.quietWaiters.push(resolve));
+  }
+
+  private isQuiet(): boolean {
+    return this.bindings.size === 0 && this.queue.pending().active === 0;
+  }
+
+  private wakeIfQuiet(): void {
+    if (this.quietWaiters.length === 0 || !this.isQuiet()) return;
+    for (const w of this.quietWaiters.splice(0)) w();
   }
 
   /** The scheduling cycle of one pod; the binding cycle continues in the background. */
@@ -137,7 +160,10 @@ export class Scheduler {
     this.cache.assumePod(assumed, host);
     const binding = this.bind(q, host, result.evaluatedNodes, result.feasibleNodes);
     this.bindings.add(binding);
-    void binding.finally(() => this.bindings.delete(binding));
+    void binding.finally(() => {
+      this.bindings.delete(binding);
+      this.wakeIfQuiet();
+    });
   }
 
   private async bind(q: QueuedPodInfo, host: string, evaluated: number, feasible: number): Promise<void> {

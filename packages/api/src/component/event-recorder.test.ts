@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { notFound } from '../errors.js';
 import { FakeClock, RecordingLogger } from '../testing/index.js';
 import type { Event, Pod } from '../types/index.js';
@@ -128,5 +128,25 @@ describe('EventRecorder', () => {
     r.event(pod, 'Normal', 'R', 'm');
     await r.flush();
     expect(logger.at('error').map((e) => e.msg)).toEqual(['Server rejected event (will not retry!)']);
+  });
+});
+
+describe('EventRecorder deferral', () => {
+  it('lets events wait for the component to be ready, at most maxDeferMs', async () => {
+    const { sink, created } = fakeSink();
+    const clock = new FakeClock(T0);
+    let release: () => void = () => {};
+    const ready = () => new Promise<void>((r) => (release = r));
+    const r = createEventRecorder({ sink, component: 'default-scheduler', clock, ready, maxDeferMs: 1000 });
+    r.event(pod, 'Normal', 'Scheduled', 'a');
+    await clock.waitForSleepers(1);
+    expect(created).toHaveLength(0);
+    release();
+    await vi.waitFor(() => expect(created).toHaveLength(1));
+    r.event(pod, 'Normal', 'Scheduled', 'b');
+    await clock.waitForSleepers(1);
+    clock.advance(1000);
+    await r.flush();
+    expect(created.map((e) => e.message)).toEqual(['a', 'b']);
   });
 });

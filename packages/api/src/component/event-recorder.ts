@@ -5,7 +5,8 @@
  * first/last timestamps, correlated (aggregated, deduplicated, spam-filtered) before they are
  * written. Writing is asynchronous and in order, one request at a time, so recording never
  * blocks the caller; at most 1000 events wait (as the broadcaster's queue), later ones are
- * dropped.
+ * dropped. A component may make events yield to its own urgent requests (`ready`), for at
+ * most `maxDeferMs` per event.
  */
 import { realClock, rfc3339, type Clock } from '../clock.js';
 import { isApiError, isNotFound } from '../errors.js';
@@ -42,6 +43,13 @@ export interface EventRecorderOptions {
   /** Retries of a write that failed without an answer from the server (client-go: 12). */
   maxTries?: number;
   retryDelayMs?: number;
+  /**
+   * Resolves when the component can spare a request for an event (e.g. once its own urgent
+   * writes are done). An event waits for it at most `maxDeferMs` after it was recorded.
+   */
+  ready?: () => Promise<void>;
+  /** Default 1000. */
+  maxDeferMs?: number;
 }
 
 export function objectReference(o: EventObject): ObjectReference {
@@ -56,7 +64,7 @@ export function objectReference(o: EventObject): ObjectReference {
 }
 
 class QueuedEventRecorder implements EventRecorder {
-  private readonly queue: Event[] = [];
+  private readonly queue: { ev: Event; at: number }[] = [];
   private readonly correlator: EventCorrelator;
   private readonly clock: Clock;
   private readonly logger: Logger;
@@ -99,7 +107,7 @@ class QueuedEventRecorder implements EventRecorder {
       reportingComponent: this.o.component,
     };
     if (this.o.host) ev.reportingInstance = this.o.host;
-    this.queue.push(ev);
+    this.queue.push({ ev, at: this.clock.now() });
     this.writing ??= this.drain().finally(() => {
       this.writing = undefined;
     });
@@ -114,8 +122,23 @@ class QueuedEventRecorder implements EventRecorder {
     this.queue.length = 0;
   }
 
+  /** Waits for the component to be ready, or until the event is maxDeferMs old. */
+  private async deferred(at: number): Promise<void> {
+    const { ready } = this.o;
+    const left = at + (this.o.maxDeferMs ?? 1000) - this.clock.now();
+    if (!ready || left <= 0) return;
+    const timeout = new AbortController();
+    try {
+      await Promise.race([ready(), this.clock.sleep(left, timeout.signal).catch(() => undefined)]);
+    } finally {
+      timeout.abort();
+    }
+  }
+
   private async drain(): Promise<void> {
-    for (let ev = this.queue.shift(); ev && !this.stopped; ev = this.queue.shift()) {
+    for (let next = this.queue.shift(); next && !this.stopped; next = this.queue.shift()) {
+      await this.deferred(next.at);
+      const ev = next.ev;
       const result = this.correlator.correlate(ev, this.clock.now());
       if (result.skip) continue;
       await this.write(result.event, result.patch);

@@ -26,7 +26,7 @@ import {
   type ComponentOptions,
 } from './component-options.js';
 import { aggregateMessage, componentUsage, flagValueString } from './component-usage.js';
-import { createEventRecorder, type EventRecorder } from './event-recorder.js';
+import { createEventRecorder, type EventRecorder, type EventRecorderOptions } from './event-recorder.js';
 import { createApiEventSink } from './event-sink.js';
 import type { HealthCheck } from './health-checks.js';
 import { startHealthServer, type HealthChecks, type HealthServer } from './health-server.js';
@@ -50,7 +50,7 @@ export interface ComponentContext {
   logger: Logger;
   clock: Clock;
   /** Creates an event recorder writing core/v1 events for this source component. */
-  eventRecorder(component: string): EventRecorder;
+  eventRecorder(component: string, opts?: Pick<EventRecorderOptions, 'ready' | 'maxDeferMs'>): EventRecorder;
 }
 
 export interface ComponentInstance {
@@ -138,8 +138,8 @@ class ComponentRun {
     const connection = loadComponentConnection(options, spec.kubeconfigOrder, logger);
     const client = createRestClient(connection, { userAgent: defaultUserAgent(spec.name, COMPONENT_VERSION), logger });
     const eventSink = createApiEventSink(client);
-    const eventRecorder = (component: string): EventRecorder => {
-      const r = createEventRecorder({ sink: eventSink, component, clock: this.clock, logger });
+    const eventRecorder: ComponentContext['eventRecorder'] = (component, opts) => {
+      const r = createEventRecorder({ sink: eventSink, component, clock: this.clock, logger, ...opts });
       this.recorders.push(r);
       return r;
     };

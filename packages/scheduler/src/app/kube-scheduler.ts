@@ -3,6 +3,7 @@
  * kube-system/kube-scheduler), with the scheduler running while this copy leads.
  */
 import { COMPONENT_VERSION, runComponent, type ComponentSpec, type RunComponentOptions } from '@kubelab/api';
+import type { Scheduler } from '../scheduler.js';
 import { SchedulerApp } from './scheduler-app.js';
 
 export const KUBE_SCHEDULER: ComponentSpec = {
@@ -12,7 +13,8 @@ export const KUBE_SCHEDULER: ComponentSpec = {
   leaderElectionEventSource: 'default-scheduler',
   async start(ctx) {
     ctx.logger.named('server.go').info('Starting Kubernetes Scheduler', { version: COMPONENT_VERSION });
-    const recorder = ctx.eventRecorder('default-scheduler');
+    // Events yield to bindings (for at most a second each): a burst of pods binds first.
+    const recorder = (s: Scheduler) => ctx.eventRecorder('default-scheduler', { ready: () => s.quiet() });
     const app = new SchedulerApp({ rest: ctx.client, recorder, clock: ctx.clock, logger: ctx.logger });
     app.start();
     return {

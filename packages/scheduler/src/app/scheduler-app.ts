@@ -12,7 +12,8 @@ import { allInformers, createSchedulerInformers, informerListers, type Scheduler
 
 export interface SchedulerAppOptions {
   rest: RestClient;
-  recorder: EventRecorder;
+  /** The recorder, given the scheduler (so events can wait for Scheduler.quiet()). */
+  recorder: EventRecorder | ((scheduler: Scheduler) => EventRecorder);
   clock?: Clock;
   logger?: Logger;
   maxConcurrentBindings?: number;
@@ -28,9 +29,13 @@ export class SchedulerApp {
     const clock = o.clock ?? realClock;
     const logger = o.logger ?? noopLogger;
     this.informers = createSchedulerInformers(o.rest, { clock, logger: logger.named('reflector.go') });
+    const recorder: EventRecorder =
+      typeof o.recorder === 'function'
+        ? lazyRecorder(() => (o.recorder as (s: Scheduler) => EventRecorder)(this.scheduler))
+        : o.recorder;
     this.scheduler = new Scheduler({
       client: new ApiSchedulerClient(o.rest),
-      recorder: o.recorder,
+      recorder,
       getPod: (ns, name) => this.informers.pods.cache.get(ns, name),
       listers: informerListers(this.informers),
       clock,
@@ -72,4 +77,15 @@ export class SchedulerApp {
     this.detach = undefined;
     for (const i of allInformers(this.informers)) i.stop();
   }
+}
+
+/** A recorder created on first use (it needs the scheduler, which needs a recorder). */
+function lazyRecorder(make: () => EventRecorder): EventRecorder {
+  let r: EventRecorder | undefined;
+  const get = (): EventRecorder => (r ??= make());
+  return {
+    event: (o, type, reason, message) => get().event(o, type, reason, message),
+    flush: () => (r ? r.flush() : Promise.resolve()),
+    stop: () => r?.stop(),
+  };
 }

@@ -26,9 +26,19 @@ export function emptyResource(): Resource {
 type ResourceList = Record<string, string | number> | undefined;
 type Amounts = Map<string, number>;
 
+/** Parsed amounts by `<resource>=<quantity>`: the same few quantities recur in every pod. */
+const memo = new Map<string, number>();
+const MEMO_LIMIT = 4096;
+
 function amount(name: string, q: string | number): number {
+  const key = `${name === 'cpu' ? 'm' : ''}${String(q)}`;
+  const known = memo.get(key);
+  if (known !== undefined) return known;
   const quantity = parseQuantity(String(q));
-  return name === 'cpu' ? quantity.milliValue() : quantity.value();
+  const v = name === 'cpu' ? quantity.milliValue() : quantity.value();
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(key, v);
+  return v;
 }
 
 function toAmounts(list: ResourceList): Amounts {

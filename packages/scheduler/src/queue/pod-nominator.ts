@@ -5,13 +5,15 @@
 import type { PodInfo } from '../framework/pod-info.js';
 import type { PodNominator } from '../schedule/schedule-pod.js';
 
+const NONE: readonly PodInfo[] = [];
+
 export class Nominator implements PodNominator {
   private readonly byNode = new Map<string, Map<string, PodInfo>>();
   private readonly nodeOf = new Map<string, string>();
 
   nominatedPodsForNode(nodeName: string): readonly PodInfo[] {
     const m = this.byNode.get(nodeName);
-    return m ? [...m.values()] : [];
+    return m ? [...m.values()] : NONE;
   }
 
   /** Records (or moves) the nomination of a pod; an empty node name removes it. */

@@ -111,9 +111,9 @@ export class PodScheduler {
   /** RunFilterPluginsWithNominatedPods: once with the nominated pods of equal or higher priority, once without. */
   filterWithNominatedPods(state: CycleState, pod: PodInfo, node: NodeInfo): Status | undefined {
     const fwk = this.o.framework;
-    const nominated = this.nominator
-      .nominatedPodsForNode(node.name)
-      .filter((p) => p.uid !== pod.uid && p.priority >= pod.priority);
+    const all = this.nominator.nominatedPodsForNode(node.name);
+    if (all.length === 0) return fwk.runFilter(state, pod, node);
+    const nominated = all.filter((p) => p.uid !== pod.uid && p.priority >= pod.priority);
     if (nominated.length === 0) return fwk.runFilter(state, pod, node);
     const withState = state.clone();
     const withNode = node.clone();
