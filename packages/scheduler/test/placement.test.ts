@@ -71,6 +71,19 @@ describe('kube-scheduler placement', () => {
     expect(describe.stdout.replace(/\s+/g, ' ')).toContain(msg.replace(/\s+/g, ' '));
     const get = await c.kubectl(['get', 'pod', 'huge', '--no-headers']);
     expect(get.stdout).toMatch(/^huge\s+0\/1\s+Pending\s+0\s+/);
+
+    // More allocatable on w2, still not enough: the pod is retried and fails the same way; the
+    // event is counted, not repeated.
+    const w2 = await c.nodes.get('w2');
+    const more = { ...w2.status?.allocatable, cpu: '2500m' };
+    await c.nodes.updateStatus({ ...w2, status: { ...w2.status, allocatable: more, capacity: more } });
+    await vi.waitFor(async () => {
+      const ev = await c.kubectl(['get', 'events', '--field-selector', 'involvedObject.name=huge,reason=FailedScheduling', '-o', 'jsonpath={.items[*].count}']);
+      expect(ev.stdout).toBe('2');
+    }, WAIT);
+    expect((await c.kubectl(['describe', 'pod', 'huge'])).stdout).toMatch(/Warning\s+FailedScheduling\s+\S+ \(x2 over \S+\)\s+default-scheduler/);
+    const fields = await c.kubectl(['get', 'events', '--field-selector', 'involvedObject.name=huge', '-o', 'jsonpath={.items[0].source.component} {.items[0].reportingComponent} {.items[0].type}']);
+    expect(fields.stdout).toBe('default-scheduler default-scheduler Warning');
     await c.kubectl(['delete', 'pod', 'huge', '--wait=false']);
   });
 
