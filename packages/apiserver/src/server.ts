@@ -16,7 +16,7 @@ import { TaintNodesByCondition } from './admission/taint-nodes-by-condition.js';
 import { TokenAuthenticator } from './auth/authenticator.js';
 import { DefaultAuthorizer } from './auth/default-authorizer.js';
 import { registryNodeGraph } from './auth/registry-node-graph.js';
-import { createApp } from './http/app.js';
+import { createRequestListener } from './http/app.js';
 import type { ServerDeps } from './http/handler-context.js';
 import type { KubeletClientConfig } from './http/kubelet-connector.js';
 import { HttpsKubeletConnector } from './http/kubelet-connector.js';
@@ -91,13 +91,13 @@ export class ApiServer {
   async listen(): Promise<{ port: number; host: string }> {
     const authenticator = this.deps.authenticator;
     const host = this.opts.bindAddress ?? '0.0.0.0';
-    const app = createApp({
+    const listener = createRequestListener({
       deps: this.deps,
       authenticator,
       healthChecks: [{ name: 'etcd', check: () => (this.ready ? undefined : 'storage not ready') }],
       serverAddress: `${this.opts.advertiseAddress ?? '127.0.0.1'}:${this.opts.securePort ?? 6443}`,
     });
-    const server = https.createServer({ cert: this.opts.tls.certPem, key: this.opts.tls.keyPem, keepAliveTimeout: 60_000 }, app);
+    const server = https.createServer({ cert: this.opts.tls.certPem, key: this.opts.tls.keyPem, keepAliveTimeout: 60_000 }, listener);
     server.headersTimeout = 65_000;
     server.requestTimeout = 0;
     server.on('upgrade', createUpgradeHandler(this.deps, authenticator));

@@ -164,10 +164,10 @@ export class Cacher {
     const { type, key, rv, json } = ev;
     if (type === 'DELETED') {
       this.store.remove(key);
-      const attrs = prev?.attrs ?? this.attrsOf(json);
+      const attrs = prev?.attrs ?? (ev.object ? this.attrsFn(ev.object) : this.attrsOf(json));
       return { type, key, rv, json, attrs, prevAttrs: attrs };
     }
-    const attrs = this.attrsOf(json);
+    const attrs = ev.object ? this.attrsFn(ev.object) : this.attrsOf(json);
     this.store.put({ key, rv, json, attrs });
     return { type, key, rv, json, attrs, prevAttrs: prev ? prev.attrs : null };
   }

@@ -74,11 +74,25 @@ export function handleList(r: ApiRequest): void {
   if (page.continueToken) meta += `,"continue":${JSON.stringify(page.continueToken)}`;
   if (page.remaining !== undefined) meta += `,"remainingItemCount":${page.remaining}`;
   meta += '}';
-  const body =
-    `{"kind":"${r.resource.listKind}","apiVersion":"${groupVersion(r.resource)}","metadata":${meta},"items":[` +
-    page.items.map((e) => e.json).join(',') +
-    ']}';
-  writeJson(r.res, 200, body);
+  writeJsonList(r.res, `{"kind":"${r.resource.listKind}","apiVersion":"${groupVersion(r.resource)}","metadata":${meta},"items":[`, page.items);
+}
+
+/** A list written in chunks, never as one string of every item (10,000 pods are 25 MB). */
+function writeJsonList(res: ApiRequest['res'], head: string, items: { json: string }[]): void {
+  if (items.length < 256) {
+    writeJson(res, 200, `${head}${items.map((e) => e.json).join(',')}]}`);
+    return;
+  }
+  res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache, private' });
+  let chunk = head;
+  for (let i = 0; i < items.length; i++) {
+    chunk += (i ? ',' : '') + (items[i] as { json: string }).json;
+    if (chunk.length > 1 << 20) {
+      res.write(chunk);
+      chunk = '';
+    }
+  }
+  res.end(`${chunk}]}`);
 }
 
 export async function handleCreate(r: ApiRequest): Promise<void> {

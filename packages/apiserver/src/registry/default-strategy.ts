@@ -38,7 +38,8 @@ export function createDefaultStrategy(info: ResourceInfo): Strategy {
     allowUnconditionalUpdate: true,
     prepareForCreate(obj) {
       applyDefaults(info.group, info.kind, obj);
-      if (hasStatus && info.kind !== 'Namespace') delete obj.status;
+      // Nodes may carry their status from the start (node strategy keeps it on create).
+      if (hasStatus && info.kind !== 'Namespace' && info.kind !== 'Node') delete obj.status;
       if (tracksGeneration && obj.metadata) obj.metadata.generation = 1;
     },
     validate: (obj) => validateCreate(info.group, info.kind, obj),

@@ -43,7 +43,7 @@ export function runStorageConformance(name: string, make: MakeStorage): void {
       await cleanup?.();
       ({ storage: s, cleanup } = await make(opts));
       events.length = 0;
-      s.subscribe((ev) => events.push(ev));
+      s.subscribe(({ type, key, rv, json }) => events.push({ type, key, rv, json }));
     }
     beforeEach(async () => {
       cleanup = async () => {};
@@ -263,7 +263,7 @@ export function runStorageConformance(name: string, make: MakeStorage): void {
       expect(new Set([a.rv, b.rv, c.rv, d.rv]).size).toBe(4);
       expect(events.map((e) => e.rv)).toEqual([a.rv, b.rv, c.rv, d.rv]);
       const late: StorageEvent[] = [];
-      const stop = s.subscribe((ev) => late.push(ev));
+      const stop = s.subscribe(({ type, key, rv, json }) => late.push({ type, key, rv, json }));
       await s.create(key('n', 'c'), pod('n', 'c'));
       stop();
       await s.create(key('n', 'd'), pod('n', 'd'));

@@ -43,6 +43,9 @@ export interface StorageEvent {
   key: string;
   rv: number;
   json: string;
+  /** The object as written, for in-process listeners that would otherwise parse `json` again
+   * (the watch cache's selector attributes). Never persisted; listeners must not keep it. */
+  object?: ApiObject;
 }
 
 export interface TryUpdate {

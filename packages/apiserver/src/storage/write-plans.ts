@@ -28,7 +28,7 @@ export type WritePlan = (view: WriteView, rv: number) => WriteOutcome | Promise<
 export function planCreate(key: string, obj: ApiObject): WritePlan {
   return (view, rv) => {
     if (view.read(key) !== undefined) throw newStorageError('KeyExists', key);
-    return { kind: 'write', event: { type: 'ADDED', key, rv, json: encodeObject(obj, rv) } };
+    return { kind: 'write', event: { type: 'ADDED', key, rv, json: encodeObject(obj, rv), object: obj } };
   };
 }
 
@@ -52,7 +52,7 @@ function updateOutcome(
 ): WriteOutcome {
   if (cur && encodeObject(obj, cur.rv) === cur.json) return { kind: 'noop', item: cur };
   const type = cur ? 'MODIFIED' : 'ADDED';
-  return { kind: 'write', event: { type, key, rv, json: encodeObject(obj, rv) } };
+  return { kind: 'write', event: { type, key, rv, json: encodeObject(obj, rv), object: obj } };
 }
 
 export function planDelete(key: string, opts: DeleteOptions = {}): WritePlan {
@@ -61,7 +61,7 @@ export function planDelete(key: string, opts: DeleteOptions = {}): WritePlan {
     if (!cur) throw newStorageError('KeyNotFound', key);
     const current = JSON.parse(cur.json) as ApiObject;
     checkPreconditions(key, current, opts.preconditions);
-    const event: StorageEvent = { type: 'DELETED', key, rv, json: encodeObject(current, rv) };
+    const event: StorageEvent = { type: 'DELETED', key, rv, json: encodeObject(current, rv), object: current };
     const validated = opts.validateDeletion?.(current);
     if (validated instanceof Promise) return validated.then(() => ({ kind: 'write', event }));
     return { kind: 'write', event };

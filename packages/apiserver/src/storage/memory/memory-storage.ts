@@ -93,7 +93,7 @@ export class MemoryStorage implements Storage {
         if (!this.objects.has(ev.key)) this.keys.insert(ev.key);
         this.objects.set(ev.key, { key: ev.key, rv: ev.rv, json: ev.json });
       }
-      const evicted = this.events.push(ev);
+      const evicted = this.events.push({ type: ev.type, key: ev.key, rv: ev.rv, json: ev.json });
       if (evicted) this.droppedRv = evicted.rv;
       this.appliedRv = ev.rv;
     }
