@@ -12,7 +12,7 @@ const ACCESS_REVIEWS = ['localsubjectaccessreviews', 'subjectaccessreviews', 'se
 
 export class NamespaceLifecycle implements AdmissionPlugin {
   readonly name = 'NamespaceLifecycle';
-  constructor(private readonly lookup: Pick<ObjectLookup, 'getNamespace'>) {}
+  constructor(private readonly lookup: Pick<ObjectLookup, 'namespacePhase'>) {}
 
   validate(a: AdmissionAttributes): void {
     const isNamespace = a.resource.group === '' && a.resource.plural === 'namespaces';
@@ -24,9 +24,8 @@ export class NamespaceLifecycle implements AdmissionPlugin {
     }
     if (!a.resource.namespaced || !a.namespace) return;
     if (a.operation === 'DELETE' || ACCESS_REVIEWS.includes(a.resource.plural)) return;
-    const ns = this.lookup.getNamespace(a.namespace);
-    if (!ns) throw notFound({ group: '', resource: 'namespaces' }, a.namespace);
-    const phase = (ns.status as { phase?: string } | undefined)?.phase;
+    const phase = this.lookup.namespacePhase(a.namespace);
+    if (phase === undefined) throw notFound({ group: '', resource: 'namespaces' }, a.namespace);
     if (a.operation === 'CREATE' && phase === 'Terminating') {
       const err = admissionForbidden(a, `unable to create new content in namespace ${a.namespace} because it is being terminated`);
       if (err.details) {

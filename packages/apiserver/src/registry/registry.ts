@@ -47,6 +47,11 @@ export class Registry {
   private constructor() {
     this.lookup = {
       getNamespace: (name) => this.tryGet('', 'namespaces', undefined, name),
+      namespacePhase: (name) => {
+        const store = this.store('', 'namespaces');
+        const entry = store?.cacher.get(store.key(undefined, name));
+        return entry ? (entry.attrs.fields['status.phase'] ?? '') : undefined;
+      },
       getNode: (name) => this.tryGet('', 'nodes', undefined, name),
       getPod: (ns, name) => this.tryGet('', 'pods', ns, name),
       getServiceAccount: (ns, name) => this.tryGet('', 'serviceaccounts', ns, name),
