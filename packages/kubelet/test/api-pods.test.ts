@@ -129,6 +129,21 @@ describe('an API pod on a real kubelet', () => {
     expect(ev).toContain('BackOff: Back-off pulling image "kubelab-test/not-anywhere:1.0"');
   });
 
+  it('follows logs with kubectl logs -f until the container exits', async () => {
+    const spec = `  restartPolicy: Never
+  containers:
+  - name: counter
+    image: busybox:1.36
+    command: ["sh", "-c", "for i in 1 2 3; do echo line $i; sleep 0.3; done"]
+`;
+    expect((await lab.kubectl(['apply', '-f', '-'], podYaml('counter', spec))).code).toBe(0);
+    await waitFor('counter started', async () => (await status('counter'))?.containerStatuses?.[0]?.state?.running !== undefined || (await status('counter'))?.phase === 'Succeeded');
+    const r = await lab.kubectl(['logs', '-f', 'counter']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('line 1\nline 2\nline 3\n');
+    await waitFor('counter Succeeded', async () => (await status('counter'))?.phase === 'Succeeded');
+  });
+
   it('deletes gracefully: Terminating, containers stopped, then gone from the API', async () => {
     const del = await lab.kubectl(['delete', 'pod', 'app', '--wait=false']);
     expect(del.code).toBe(0);
