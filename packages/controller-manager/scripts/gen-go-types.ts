@@ -9,7 +9,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { ElfImage } from '../../apiserver/src/protobuf/codegen/elf-image.js';
-import { readGoStructTypes, structTagValue, type GoStructField } from '../../apiserver/src/protobuf/codegen/go-struct-types.js';
+import {
+  readGoStructTypes,
+  structTagValue,
+  type GoStructField,
+} from '../../apiserver/src/protobuf/codegen/go-struct-types.js';
 
 const binary = process.argv[2] ?? '/usr/lib/google-cloud-sdk/bin/kubectl.1.32';
 const OUT = 'src/util/pod-template-hash/go-types.generated.ts';
@@ -20,17 +24,22 @@ const PACKAGES: Record<string, string[]> = {
   time: ['time'],
 };
 /** Named map types: their printed type and the map they are. */
-const NAMED_MAPS: Record<string, string> = { 'v1.ResourceList': 'map[v1.ResourceName]resource.Quantity' };
+const NAMED_MAPS: Record<string, string> = {
+  'v1.ResourceList': 'map[v1.ResourceName]resource.Quantity',
+};
 /** Types printed by hand (pointers the templates never set, or handled specially). */
 const OPAQUE = new Set(['inf.Dec', 'time.Location']);
 
 const structs = readGoStructTypes(new ElfImage(readFileSync(binary)));
 const version = execFileSync(binary, ['version', '--client', '-o', 'json']).toString();
-const gitVersion = (JSON.parse(version) as { clientVersion: { gitVersion: string } }).clientVersion.gitVersion;
+const gitVersion = (JSON.parse(version) as { clientVersion: { gitVersion: string } }).clientVersion
+  .gitVersion;
 
 function resolve(short: string): GoStructField[] | undefined {
   const [pkg, name] = short.split('.');
-  const found = (PACKAGES[pkg ?? ''] ?? []).map((p) => structs.get(`${p}.${name}`)).filter((x) => x);
+  const found = (PACKAGES[pkg ?? ''] ?? [])
+    .map((p) => structs.get(`${p}.${name}`))
+    .filter((x) => x);
   if (found.length > 1) throw new Error(`ambiguous type ${short}`);
   return found[0];
 }
@@ -49,7 +58,10 @@ while (queue.length > 0) {
   const fields = resolve(t);
   if (!fields) continue; // a named scalar (v1.Protocol, resource.Scale ...)
   const line = fields.map((f) => {
-    const json = f.embedded && (structTagValue(f.tag, 'json') ?? '').startsWith(',inline') ? '' : (structTagValue(f.tag, 'json') ?? '-').split(',')[0] || '-';
+    const json =
+      f.embedded && (structTagValue(f.tag, 'json') ?? '').startsWith(',inline')
+        ? ''
+        : (structTagValue(f.tag, 'json') ?? '-').split(',')[0] || '-';
     for (const n of namedTypes(f.typeName)) queue.push(n);
     return `${f.name} ${json} ${f.typeName} ${f.kind}`;
   });

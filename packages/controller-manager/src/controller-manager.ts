@@ -33,11 +33,16 @@ type Factory = (ctx: ControllerContext, o: KubeControllerManagerOptions) => Cont
 /** The controllers kubelab implements, by their 1.32 names. */
 export const CONTROLLER_FACTORIES: Readonly<Record<string, Factory>> = {
   'serviceaccount-controller': (ctx) => new ServiceAccountsController(ctx),
-  'garbage-collector-controller': (ctx, o) => (o.enableGarbageCollector ? new GarbageCollector(ctx, { workers: o.workers.gc }) : undefined),
-  'namespace-controller': (ctx, o) => new NamespaceController(ctx, { workers: o.workers.namespace }),
-  'daemonset-controller': (ctx, o) => new DaemonSetController(ctx, { workers: o.workers.daemonset }),
-  'deployment-controller': (ctx, o) => new DeploymentController(ctx, { workers: o.workers.deployment }),
-  'replicaset-controller': (ctx, o) => new ReplicaSetController(ctx, { workers: o.workers.replicaset }),
+  'garbage-collector-controller': (ctx, o) =>
+    o.enableGarbageCollector ? new GarbageCollector(ctx, { workers: o.workers.gc }) : undefined,
+  'namespace-controller': (ctx, o) =>
+    new NamespaceController(ctx, { workers: o.workers.namespace }),
+  'daemonset-controller': (ctx, o) =>
+    new DaemonSetController(ctx, { workers: o.workers.daemonset }),
+  'deployment-controller': (ctx, o) =>
+    new DeploymentController(ctx, { workers: o.workers.deployment }),
+  'replicaset-controller': (ctx, o) =>
+    new ReplicaSetController(ctx, { workers: o.workers.replicaset }),
   'node-lifecycle-controller': (ctx, o) => new NodeLifecycleController(ctx, o.nodeLifecycle),
   'taint-eviction-controller': (ctx) => new TaintEvictionController(ctx),
 };
@@ -49,8 +54,18 @@ export class ControllerManager {
 
   constructor(o: ControllerManagerOptions) {
     this.logger = o.logger.named('controllermanager.go');
-    this.informers = new SharedInformerFactory({ clients: o.clients, clock: o.clock, logger: o.logger.named('reflector.go') });
-    const ctx: ControllerContext = { clients: o.clients, informers: this.informers, clock: o.clock, logger: o.logger, recorder: (c) => o.recorder(c) };
+    this.informers = new SharedInformerFactory({
+      clients: o.clients,
+      clock: o.clock,
+      logger: o.logger.named('reflector.go'),
+    });
+    const ctx: ControllerContext = {
+      clients: o.clients,
+      informers: this.informers,
+      clock: o.clock,
+      logger: o.logger,
+      recorder: (c) => o.recorder(c),
+    };
     for (const [name, factory] of Object.entries(CONTROLLER_FACTORIES)) {
       if (!isControllerEnabled(name, o.options.controllers)) {
         this.logger.info('Warning: controller is disabled', { controller: name });

@@ -1,12 +1,34 @@
-export { KUBE_CONTROLLER_MANAGER, runKubeControllerManager } from './app/kube-controller-manager.js';
-export { KCM_FLAGS, kcmOptionsFromFlags, validateKcmFlags, type KubeControllerManagerOptions } from './app/options.js';
-export { DISABLED_BY_DEFAULT, KNOWN_CONTROLLERS, canonicalControllerName, isControllerEnabled } from './app/controller-names.js';
-export { CONTROLLER_FACTORIES, ControllerManager, type ControllerManagerOptions } from './controller-manager.js';
+export {
+  KUBE_CONTROLLER_MANAGER,
+  runKubeControllerManager,
+} from './app/kube-controller-manager.js';
+export {
+  KCM_FLAGS,
+  kcmOptionsFromFlags,
+  validateKcmFlags,
+  type KubeControllerManagerOptions,
+} from './app/options.js';
+export {
+  DISABLED_BY_DEFAULT,
+  KNOWN_CONTROLLERS,
+  canonicalControllerName,
+  isControllerEnabled,
+} from './app/controller-names.js';
+export {
+  CONTROLLER_FACTORIES,
+  ControllerManager,
+  type ControllerManagerOptions,
+} from './controller-manager.js';
 export type { Controller } from './framework/controller.js';
 export type { ControllerContext } from './framework/controller-context.js';
 export { restClientSet, type ClientSet } from './framework/client-set.js';
 export { SharedInformerFactory } from './framework/informer-factory.js';
-export { objectReference, referenceRecorder, type EventRecorder, type EventType } from './framework/event-recorder.js';
+export {
+  objectReference,
+  referenceRecorder,
+  type EventRecorder,
+  type EventType,
+} from './framework/event-recorder.js';
 export { ReplicaSetController } from './controllers/replicaset/replica-set-controller.js';
 export { DeploymentController } from './controllers/deployment/deployment-controller.js';
 export { DaemonSetController } from './controllers/daemonset/daemonset-controller.js';

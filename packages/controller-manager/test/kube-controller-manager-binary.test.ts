@@ -14,7 +14,10 @@ const ROOT = join(import.meta.dirname, '..');
 const TSX = join(ROOT, '../../node_modules/.bin/tsx');
 
 function start(args: string[]) {
-  const child = spawn(TSX, ['--conditions=development', 'src/main.ts', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(TSX, ['--conditions=development', 'src/main.ts', ...args], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   const exited = new Promise<number>((resolve) => child.on('exit', (code) => resolve(code ?? -1)));
@@ -74,19 +77,26 @@ describe('kube-controller-manager binary: start-up errors', () => {
   });
 
   it('fails on a missing kubeconfig, exit 1', async () => {
-    const r = await run(['--kubeconfig=/etc/kubernetes/controller-manager.conf', '--secure-port=0']);
+    const r = await run([
+      '--kubeconfig=/etc/kubernetes/controller-manager.conf',
+      '--secure-port=0',
+    ]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('"command failed" err="stat /etc/kubernetes/controller-manager.conf: no such file or directory"');
+    expect(r.stderr).toContain(
+      '"command failed" err="stat /etc/kubernetes/controller-manager.conf: no such file or directory"',
+    );
   });
 
   it('rejects an unknown controller', async () => {
     const r = await run(['--kubeconfig=/x', '--secure-port=0', '--controllers=*,foo']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('"command failed" err="\\"foo\\" is not in the list of known controllers"');
+    expect(r.stderr).toContain(
+      '"command failed" err="\\"foo\\" is not in the list of known controllers"',
+    );
   });
 });
 
-describe('kube-controller-manager binary: running with kubeadm\'s flags', () => {
+describe("kube-controller-manager binary: running with kubeadm's flags", () => {
   let c: KcmCluster;
   beforeAll(async () => {
     c = await KcmCluster.start();
@@ -96,13 +106,26 @@ describe('kube-controller-manager binary: running with kubeadm\'s flags', () => 
   it('serves health, leads through a Lease, and releases it on SIGTERM', async () => {
     const port = await freePort();
     const p = start(KUBEADM_FLAGS(c.cluster.identities.admin.kubeconfig, port));
-    await vi.waitFor(() => expect(p.stderr()).toContain('"successfully acquired lease kube-system/kube-controller-manager"'), { timeout: 20_000, interval: 100 });
+    await vi.waitFor(
+      () =>
+        expect(p.stderr()).toContain(
+          '"successfully acquired lease kube-system/kube-controller-manager"',
+        ),
+      { timeout: 20_000, interval: 100 },
+    );
     expect(p.stderr()).toContain(`"Serving securely on 127.0.0.1:${port}"`);
-    for (const path of ['/healthz', '/livez', '/readyz']) expect(await httpsGet(port, path)).toEqual({ status: 200, body: 'ok' });
+    for (const path of ['/healthz', '/livez', '/readyz'])
+      expect(await httpsGet(port, path)).toEqual({ status: 200, body: 'ok' });
     const healthz = (await httpsGet(port, '/healthz?verbose')).body;
     expect(healthz).toContain('[+]leaderElection ok\n');
     expect(healthz).toContain('[+]deployment-controller ok\n');
-    await vi.waitFor(() => expect(p.stderr()).toContain('"Started controller" controller="garbage-collector-controller"'), { timeout: 20_000, interval: 100 });
+    await vi.waitFor(
+      () =>
+        expect(p.stderr()).toContain(
+          '"Started controller" controller="garbage-collector-controller"',
+        ),
+      { timeout: 20_000, interval: 100 },
+    );
     p.child.kill('SIGTERM');
     expect(await p.exited).toBe(0);
     const lease = await c.client<Lease>(LEASES, 'kube-system').get('kube-controller-manager');

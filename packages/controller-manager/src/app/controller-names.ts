@@ -62,7 +62,9 @@ export const DISABLED_BY_DEFAULT = new Set([
   'storage-version-migrator-controller',
 ]);
 
-const ALIAS_TO_NAME = new Map(Object.entries(KNOWN_CONTROLLERS).map(([name, alias]) => [alias, name]));
+const ALIAS_TO_NAME = new Map(
+  Object.entries(KNOWN_CONTROLLERS).map(([name, alias]) => [alias, name]),
+);
 
 /** The canonical name of a controller (or alias); undefined when unknown. */
 export function canonicalControllerName(name: string): string | undefined {
@@ -76,7 +78,8 @@ export function validateControllers(list: readonly string[]): string[] {
   for (const c of list) {
     if (c === '*') continue;
     const name = c.startsWith('-') ? c.slice(1) : c;
-    if (!canonicalControllerName(name)) errs.push(`"${name}" is not in the list of known controllers`);
+    if (!canonicalControllerName(name))
+      errs.push(`"${name}" is not in the list of known controllers`);
   }
   return errs;
 }

@@ -2,7 +2,12 @@
  * kube-controller-manager as a component: the shared flags, health server and leader election
  * (Lease kube-system/kube-controller-manager), with the controllers running while this copy leads.
  */
-import { COMPONENT_VERSION, runComponent, type ComponentSpec, type RunComponentOptions } from '@kubelab/api';
+import {
+  COMPONENT_VERSION,
+  runComponent,
+  type ComponentSpec,
+  type RunComponentOptions,
+} from '@kubelab/api';
 import { ControllerManager } from '../controller-manager.js';
 import { restClientSet } from '../framework/client-set.js';
 import { referenceRecorder } from '../framework/event-recorder.js';
@@ -27,7 +32,9 @@ export const KUBE_CONTROLLER_MANAGER: ComponentSpec = {
     cm.start();
     return {
       // controllerhealthz.NamedPingChecker: one always-ok /healthz check per started controller.
-      healthChecks: { healthz: cm.controllers.map((c) => ({ name: c.name, check: () => undefined })) },
+      healthChecks: {
+        healthz: cm.controllers.map((c) => ({ name: c.name, check: () => undefined })),
+      },
       lead: (signal) => cm.run(signal),
       shutdown: () => cm.stop(),
     };
@@ -35,6 +42,9 @@ export const KUBE_CONTROLLER_MANAGER: ComponentSpec = {
 };
 
 /** Runs kube-controller-manager with these arguments; resolves with the exit code. */
-export function runKubeControllerManager(argv: string[], o: RunComponentOptions = {}): Promise<number> {
+export function runKubeControllerManager(
+  argv: string[],
+  o: RunComponentOptions = {},
+): Promise<number> {
   return runComponent(KUBE_CONTROLLER_MANAGER, argv, o);
 }

@@ -3,7 +3,13 @@
  * objects its selector matches. It keeps those it owns, adopts matching orphans (unless it is
  * being deleted), and releases owned objects whose labels no longer match.
  */
-import { isConflict, isNotFound, type LabelSelectorMatcher, type ObjectMeta, type OwnerReference } from '@kubelab/api';
+import {
+  isConflict,
+  isNotFound,
+  type LabelSelectorMatcher,
+  type ObjectMeta,
+  type OwnerReference,
+} from '@kubelab/api';
 import type { KubeObject, ResourceClient } from '@kubelab/api/client';
 import { getControllerOf } from './controller-ref.js';
 
@@ -70,7 +76,10 @@ async function updateOwnerRefs<T extends KubeObject>(
 }
 
 /** Claims the objects; returns those now owned by the owner (kept and adopted). */
-export async function claimObjects<T extends KubeObject>(opts: ClaimOptions<T>, objects: T[]): Promise<T[]> {
+export async function claimObjects<T extends KubeObject>(
+  opts: ClaimOptions<T>,
+  objects: T[],
+): Promise<T[]> {
   const claimed: T[] = [];
   let canAdopt: boolean | undefined;
   for (const obj of objects) {
@@ -79,7 +88,10 @@ export async function claimObjects<T extends KubeObject>(opts: ClaimOptions<T>, 
     if (action === 'adopt') {
       if (canAdopt === undefined) {
         const fresh = await opts.recheckOwner();
-        canAdopt = !!fresh && fresh.metadata?.uid === opts.owner.metadata?.uid && !fresh.metadata?.deletionTimestamp;
+        canAdopt =
+          !!fresh &&
+          fresh.metadata?.uid === opts.owner.metadata?.uid &&
+          !fresh.metadata?.deletionTimestamp;
       }
       if (!canAdopt) continue;
       const adopted = await updateOwnerRefs(opts.client, obj, (refs) => {

@@ -1,7 +1,12 @@
 /**
  * Owner references as controllers use them (metav1.GetControllerOf, NewControllerRef).
  */
-import { groupVersion, type ObjectMeta, type OwnerReference, type ResourceInfo } from '@kubelab/api';
+import {
+  groupVersion,
+  type ObjectMeta,
+  type OwnerReference,
+  type ResourceInfo,
+} from '@kubelab/api';
 import type { KubeObject } from '@kubelab/api/client';
 
 export function getControllerOf(obj: KubeObject): OwnerReference | undefined {
@@ -9,7 +14,10 @@ export function getControllerOf(obj: KubeObject): OwnerReference | undefined {
 }
 
 /** controller: true and blockOwnerDeletion: true, as every workload controller sets them. */
-export function newControllerRef(owner: { metadata?: ObjectMeta }, info: ResourceInfo): OwnerReference {
+export function newControllerRef(
+  owner: { metadata?: ObjectMeta },
+  info: ResourceInfo,
+): OwnerReference {
   return {
     apiVersion: groupVersion(info),
     kind: info.kind,
@@ -34,5 +42,7 @@ export function namespacedKey(obj: KubeObject): string {
 
 export function splitKey(key: string): { namespace: string; name: string } {
   const i = key.indexOf('/');
-  return i < 0 ? { namespace: '', name: key } : { namespace: key.slice(0, i), name: key.slice(i + 1) };
+  return i < 0
+    ? { namespace: '', name: key }
+    : { namespace: key.slice(0, i), name: key.slice(i + 1) };
 }

@@ -25,15 +25,38 @@ export function objectReference(info: ResourceInfo, obj: KubeObject): ObjectRefe
 
 /** Adapts the component base's recorder (correlated, queued core/v1 events) to references. */
 export function referenceRecorder(shared: {
-  event(o: { apiVersion?: string; kind?: string; metadata?: { name?: string; namespace?: string; uid?: string; resourceVersion?: string } }, t: EventType, reason: string, message: string): void;
+  event(
+    o: {
+      apiVersion?: string;
+      kind?: string;
+      metadata?: { name?: string; namespace?: string; uid?: string; resourceVersion?: string };
+    },
+    t: EventType,
+    reason: string,
+    message: string,
+  ): void;
 }): EventRecorder {
   return {
     event(ref, type, reason, message) {
-      const metadata: { name?: string; namespace?: string; uid?: string; resourceVersion?: string } = { name: ref.name ?? '' };
+      const metadata: {
+        name?: string;
+        namespace?: string;
+        uid?: string;
+        resourceVersion?: string;
+      } = { name: ref.name ?? '' };
       if (ref.namespace) metadata.namespace = ref.namespace;
       if (ref.uid) metadata.uid = ref.uid;
       if (ref.resourceVersion) metadata.resourceVersion = ref.resourceVersion;
-      shared.event({ ...(ref.apiVersion ? { apiVersion: ref.apiVersion } : {}), ...(ref.kind ? { kind: ref.kind } : {}), metadata }, type, reason, message);
+      shared.event(
+        {
+          ...(ref.apiVersion ? { apiVersion: ref.apiVersion } : {}),
+          ...(ref.kind ? { kind: ref.kind } : {}),
+          metadata,
+        },
+        type,
+        reason,
+        message,
+      );
     },
   };
 }

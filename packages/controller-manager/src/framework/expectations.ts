@@ -43,7 +43,12 @@ export class ControllerExpectations {
 
   /** SetExpectations: creations and deletions at once (the DaemonSet controller). */
   setExpectations(key: string, add: number, podKeys: string[]): void {
-    this.byKey.set(key, { add, del: podKeys.length, deleting: new Set(podKeys), timestamp: this.clock.now() });
+    this.byKey.set(key, {
+      add,
+      del: podKeys.length,
+      deleting: new Set(podKeys),
+      timestamp: this.clock.now(),
+    });
   }
 
   creationObserved(key: string): void {

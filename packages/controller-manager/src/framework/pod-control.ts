@@ -10,24 +10,39 @@ import { objectReference, type EventRecorder } from './event-recorder.js';
 import { PODS } from './resources.js';
 
 export interface PodTemplate {
-  metadata?: { labels?: Record<string, string>; annotations?: Record<string, string>; finalizers?: string[] };
+  metadata?: {
+    labels?: Record<string, string>;
+    annotations?: Record<string, string>;
+    finalizers?: string[];
+  };
   spec?: Pod['spec'];
 }
 
 /** getPodsPrefix: `<name>-`, or the bare name when the dash would make it invalid. */
 export function podsPrefix(ownerName: string): string {
   const prefix = `${ownerName}-`;
-  return prefix.length <= 253 && /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?-$/.test(prefix) ? prefix : ownerName;
+  return prefix.length <= 253 && /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?-$/.test(prefix)
+    ? prefix
+    : ownerName;
 }
 
 /** GetPodFromTemplate. */
-export function podFromTemplate(template: PodTemplate, ownerName: string, controllerRef?: OwnerReference): Pod {
+export function podFromTemplate(
+  template: PodTemplate,
+  ownerName: string,
+  controllerRef?: OwnerReference,
+): Pod {
   const meta: NonNullable<Pod['metadata']> = { generateName: podsPrefix(ownerName) };
   if (template.metadata?.labels) meta.labels = { ...template.metadata.labels };
   if (template.metadata?.annotations) meta.annotations = { ...template.metadata.annotations };
   if (template.metadata?.finalizers) meta.finalizers = [...template.metadata.finalizers];
   if (controllerRef) meta.ownerReferences = [controllerRef];
-  return { apiVersion: 'v1', kind: 'Pod', metadata: meta, spec: structuredClone(template.spec ?? { containers: [] }) };
+  return {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: meta,
+    spec: structuredClone(template.spec ?? { containers: [] }),
+  };
 }
 
 export interface PodControlOptions {
@@ -48,14 +63,24 @@ export class PodControl {
     }
     try {
       const created = await this.opts.clients.resource<Pod>(PODS, ns).create(pod);
-      this.opts.recorder.event(ref, 'Normal', 'SuccessfulCreate', `Created pod: ${created.metadata?.name ?? ''}`);
+      this.opts.recorder.event(
+        ref,
+        'Normal',
+        'SuccessfulCreate',
+        `Created pod: ${created.metadata?.name ?? ''}`,
+      );
       return created;
     } catch (err) {
-      const terminating = (err as { details?: { causes?: { type?: string }[] } }).details?.causes?.some(
-        (c) => c.type === 'NamespaceTerminating',
-      );
+      const terminating = (
+        err as { details?: { causes?: { type?: string }[] } }
+      ).details?.causes?.some((c) => c.type === 'NamespaceTerminating');
       if (!terminating) {
-        this.opts.recorder.event(ref, 'Warning', 'FailedCreate', `Error creating: ${(err as Error).message}`);
+        this.opts.recorder.event(
+          ref,
+          'Warning',
+          'FailedCreate',
+          `Error creating: ${(err as Error).message}`,
+        );
       }
       throw err;
     }
@@ -70,7 +95,12 @@ export class PodControl {
       this.opts.recorder.event(ref, 'Normal', 'SuccessfulDelete', `Deleted pod: ${name}`);
     } catch (err) {
       if (isNotFound(err)) return;
-      this.opts.recorder.event(ref, 'Warning', 'FailedDelete', `Error deleting: ${(err as Error).message}`);
+      this.opts.recorder.event(
+        ref,
+        'Warning',
+        'FailedDelete',
+        `Error deleting: ${(err as Error).message}`,
+      );
       throw err;
     }
   }
@@ -84,7 +114,11 @@ export async function slowStartBatch(
 ): Promise<{ successes: number; error?: Error }> {
   let remaining = count;
   let successes = 0;
-  for (let batch = Math.min(remaining, initialBatchSize); batch > 0; batch = Math.min(2 * batch, remaining)) {
+  for (
+    let batch = Math.min(remaining, initialBatchSize);
+    batch > 0;
+    batch = Math.min(2 * batch, remaining)
+  ) {
     const results = await Promise.allSettled(Array.from({ length: batch }, () => fn()));
     const failures = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
     successes += batch - failures.length;

@@ -5,7 +5,10 @@ import { findResource, type ResourceInfo } from '@kubelab/api';
 
 function must(group: string, version: string, plural: string): ResourceInfo {
   const info = findResource(group, version, plural);
-  if (!info) throw new Error(`resource ${plural}.${group || 'core'}/${version} is not in the resource table`);
+  if (!info)
+    throw new Error(
+      `resource ${plural}.${group || 'core'}/${version} is not in the resource table`,
+    );
   return info;
 }
 

@@ -35,7 +35,8 @@ export class ControllerHarness {
       clock,
       logger,
       recorder: (component): EventRecorder => ({
-        event: (ref, type, reason, message) => this.events.push({ component, ref, type, reason, message }),
+        event: (ref, type, reason, message) =>
+          this.events.push({ component, ref, type, reason, message }),
       }),
     };
   }

@@ -49,7 +49,10 @@ export class FakeClientSet implements ClientSet {
   async finalizeNamespace(ns: Namespace): Promise<Namespace> {
     const client = this.fake<Namespace>(NAMESPACES);
     const cur = await client.get(ns.metadata?.name ?? '');
-    const next = await client.update({ ...cur, spec: { ...cur.spec, finalizers: ns.spec?.finalizers ?? [] } });
+    const next = await client.update({
+      ...cur,
+      spec: { ...cur.spec, finalizers: ns.spec?.finalizers ?? [] },
+    });
     if (next.metadata?.deletionTimestamp && (next.spec?.finalizers ?? []).length === 0) {
       await client.delete(next.metadata.name ?? '');
     }

@@ -48,7 +48,12 @@ function logarithmicRankDiff(t1: number, t2: number, nowMs: number): number {
   return rank(t1) - rank(t2);
 }
 
-function compareTimes(a: Pod, b: Pod, times: [number | undefined, number | undefined], nowMs: number): boolean {
+function compareTimes(
+  a: Pod,
+  b: Pod,
+  times: [number | undefined, number | undefined],
+  nowMs: number,
+): boolean {
   const [t1, t2] = times;
   if (!nowMs || !t1 || !t2) return afterOrZero(t1, t2);
   const diff = logarithmicRankDiff(t1, t2, nowMs);

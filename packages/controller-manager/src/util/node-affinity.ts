@@ -9,7 +9,10 @@ function parseInt64(v: string): number | undefined {
   return /^[+-]?\d+$/.test(v) ? Number(v) : undefined;
 }
 
-export function requirementMatches(req: NodeSelectorRequirement, value: string | undefined): boolean {
+export function requirementMatches(
+  req: NodeSelectorRequirement,
+  value: string | undefined,
+): boolean {
   const values = req.values ?? [];
   switch (req.operator) {
     case 'In':

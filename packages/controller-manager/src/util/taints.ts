@@ -26,7 +26,10 @@ export function toleratesTaint(t: Toleration, taint: Taint): boolean {
   }
 }
 
-export function taintToleratedBy(taint: Taint, tolerations: readonly Toleration[] | undefined): boolean {
+export function taintToleratedBy(
+  taint: Taint,
+  tolerations: readonly Toleration[] | undefined,
+): boolean {
   return (tolerations ?? []).some((t) => toleratesTaint(t, taint));
 }
 

@@ -3,8 +3,22 @@
  * component (flags, kubeconfig), plus what kubelets would do: Node objects that heartbeat
  * through kube-node-lease Leases (stoppable), and pods marked Running and Ready.
  */
-import { findResource, rfc3339, rfc3339Micro, type Lease, type Node, type Pod, type ResourceInfo, type Taint } from '@kubelab/api';
-import { createRestClient, type KubeObject, type ResourceClient, type RestClient } from '@kubelab/api/client';
+import {
+  findResource,
+  rfc3339,
+  rfc3339Micro,
+  type Lease,
+  type Node,
+  type Pod,
+  type ResourceInfo,
+  type Taint,
+} from '@kubelab/api';
+import {
+  createRestClient,
+  type KubeObject,
+  type ResourceClient,
+  type RestClient,
+} from '@kubelab/api/client';
 import { createInformer, type Informer } from '@kubelab/api/informer';
 import { loadKubeconfig } from '@kubelab/api/kubeconfig';
 import { startTestCluster, type TestCluster } from '@kubelab/apiserver/testing';
@@ -56,8 +70,16 @@ export class KcmCluster {
     let stderr = '';
     const ctl = new AbortController();
     const done = runKubeControllerManager(
-      [`--kubeconfig=${this.cluster.identities.admin.kubeconfig}`, '--secure-port=0', '--leader-elect=false', ...extraArgs],
-      { io: { stdout: { write: () => true }, stderr: { write: (s: string) => (stderr += s) } }, signal: ctl.signal },
+      [
+        `--kubeconfig=${this.cluster.identities.admin.kubeconfig}`,
+        '--secure-port=0',
+        '--leader-elect=false',
+        ...extraArgs,
+      ],
+      {
+        io: { stdout: { write: () => true }, stderr: { write: (s: string) => (stderr += s) } },
+        signal: ctl.signal,
+      },
     );
     const k: RunningKcm = {
       stderr: () => stderr,
@@ -88,19 +110,31 @@ export class KcmCluster {
   }
 
   /** Registers a Ready node (Leases renewed every second) as a kubelet would. */
-  async addNode(name: string, o: { labels?: Record<string, string>; taints?: Taint[] } = {}): Promise<Node> {
+  async addNode(
+    name: string,
+    o: { labels?: Record<string, string>; taints?: Taint[] } = {},
+  ): Promise<Node> {
     const nodes = this.client<Node>(NODES);
     const created = await nodes.create({
       apiVersion: 'v1',
       kind: 'Node',
-      metadata: { name, labels: { 'kubernetes.io/hostname': name, 'kubernetes.io/os': 'linux', ...o.labels } },
+      metadata: {
+        name,
+        labels: { 'kubernetes.io/hostname': name, 'kubernetes.io/os': 'linux', ...o.labels },
+      },
       spec: o.taints ? { taints: o.taints } : {},
     });
     await this.postReady(name);
     await this.client<Lease>(LEASES, 'kube-node-lease').create({
       apiVersion: 'coordination.k8s.io/v1',
       kind: 'Lease',
-      metadata: { name, namespace: 'kube-node-lease', ownerReferences: [{ apiVersion: 'v1', kind: 'Node', name, uid: created.metadata?.uid ?? '' }] },
+      metadata: {
+        name,
+        namespace: 'kube-node-lease',
+        ownerReferences: [
+          { apiVersion: 'v1', kind: 'Node', name, uid: created.metadata?.uid ?? '' },
+        ],
+      },
       spec: { holderIdentity: name, leaseDurationSeconds: 40, renewTime: rfc3339Micro(Date.now()) },
     });
     this.resumeHeartbeat(name);
@@ -125,7 +159,10 @@ export class KcmCluster {
       });
       const capacity = { cpu: '4', memory: '8Gi', pods: '110' };
       try {
-        await nodes.updateStatus({ ...cur, status: { ...cur.status, capacity, allocatable: capacity, conditions } });
+        await nodes.updateStatus({
+          ...cur,
+          status: { ...cur.status, capacity, allocatable: capacity, conditions },
+        });
         return;
       } catch (err) {
         if (attempt > 5) throw err;
@@ -146,10 +183,17 @@ export class KcmCluster {
       const l = await leases.get(name);
       await leases.update({ ...l, spec: { ...l.spec, renewTime: rfc3339Micro(Date.now()) } });
     };
-    this.heartbeats.set(name, setInterval(() => void renew().catch(() => undefined), 1000));
+    this.heartbeats.set(
+      name,
+      setInterval(() => void renew().catch(() => undefined), 1000),
+    );
   }
 
-  waitFor<T>(what: string, check: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 60_000): Promise<T> {
+  waitFor<T>(
+    what: string,
+    check: () => T | undefined | false | Promise<T | undefined | false>,
+    timeoutMs = 60_000,
+  ): Promise<T> {
     return waitFor(what, check, { timeoutMs, intervalMs: 100 });
   }
 

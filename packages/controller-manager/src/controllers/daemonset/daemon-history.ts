@@ -3,12 +3,26 @@
  * current template (created with the next revision number when missing), the older ones, and
  * pruning them down to revisionHistoryLimit, never removing a revision a live pod still runs.
  */
-import { isAlreadyExists, isNotFound, type ControllerRevision, type DaemonSet, type Logger, type Pod } from '@kubelab/api';
+import {
+  labelSelectorFromMeta,
+  isAlreadyExists,
+  isNotFound,
+  type ControllerRevision,
+  type DaemonSet,
+  type Logger,
+  type Pod,
+} from '@kubelab/api';
 import type { ClientSet } from '../../framework/client-set.js';
 import { newControllerRef } from '../../framework/controller-ref.js';
+import { claimObjects } from '../../framework/controller-ref-manager.js';
 import { CONTROLLER_REVISIONS, DAEMON_SETS } from '../../framework/resources.js';
 import { computeHash } from '../../util/pod-template-hash/compute-hash.js';
-import { byRevisionNumber, matchesRevision, maxRevision, revisionPatch } from './controller-history.js';
+import {
+  byRevisionNumber,
+  matchesRevision,
+  maxRevision,
+  revisionPatch,
+} from './controller-history.js';
 import { CONTROLLER_REVISION_HASH_LABEL } from './daemon-pod.js';
 
 export interface History {
@@ -23,13 +37,27 @@ export class DaemonHistory {
     return this.o.clients.resource<ControllerRevision>(CONTROLLER_REVISIONS, ns);
   }
 
-  async construct(ds: DaemonSet, histories: ControllerRevision[]): Promise<History> {
+  /** Claims the revisions the DaemonSet selects, then sorts them into current and old. */
+  async construct(ds: DaemonSet, candidates: ControllerRevision[]): Promise<History> {
+    const histories = await claimObjects(
+      {
+        owner: ds,
+        controllerRef: newControllerRef(ds, DAEMON_SETS),
+        selector: labelSelectorFromMeta(ds.spec?.selector),
+        client: this.client(ds.metadata?.namespace),
+        recheckOwner: async () => ds,
+      },
+      candidates,
+    );
     const current: ControllerRevision[] = [];
     const old: ControllerRevision[] = [];
     for (let h of histories) {
       if (!h.metadata?.labels?.[CONTROLLER_REVISION_HASH_LABEL]) {
         const copy = structuredClone(h);
-        (copy.metadata ??= {}).labels = { ...copy.metadata.labels, [CONTROLLER_REVISION_HASH_LABEL]: copy.metadata.name ?? '' };
+        (copy.metadata ??= {}).labels = {
+          ...copy.metadata.labels,
+          [CONTROLLER_REVISION_HASH_LABEL]: copy.metadata.name ?? '',
+        };
         h = await this.client(ds.metadata?.namespace).update(copy);
       }
       (matchesRevision(ds, h) ? current : old).push(h);
@@ -49,9 +77,11 @@ export class DaemonHistory {
     const sorted = [...current].sort(byRevisionNumber);
     const keep = sorted[sorted.length - 1] as ControllerRevision;
     for (const dup of sorted.slice(0, -1)) {
-      await this.client(dup.metadata?.namespace).delete(dup.metadata?.name ?? '').catch((err: unknown) => {
-        if (!isNotFound(err)) throw err;
-      });
+      await this.client(dup.metadata?.namespace)
+        .delete(dup.metadata?.name ?? '')
+        .catch((err: unknown) => {
+          if (!isNotFound(err)) throw err;
+        });
     }
     return keep;
   }
@@ -87,13 +117,23 @@ export class DaemonHistory {
           { cause: err },
         );
       }
-      const status = { ...(currDS.status ?? { currentNumberScheduled: 0, desiredNumberScheduled: 0, numberMisscheduled: 0, numberReady: 0 }) };
+      const status = {
+        ...(currDS.status ?? {
+          currentNumberScheduled: 0,
+          desiredNumberScheduled: 0,
+          numberMisscheduled: 0,
+          numberReady: 0,
+        }),
+      };
       status.collisionCount = (status.collisionCount ?? 0) + 1;
       await dsClient.updateStatus({ ...currDS, status });
-      this.o.logger.info('Found a hash collision for DaemonSet - bumping collisionCount to resolve it', {
-        daemonset: `${ds.metadata?.namespace ?? ''}/${ds.metadata?.name ?? ''}`,
-        collisionCount: status.collisionCount,
-      });
+      this.o.logger.info(
+        'Found a hash collision for DaemonSet - bumping collisionCount to resolve it',
+        {
+          daemonset: `${ds.metadata?.namespace ?? ''}/${ds.metadata?.name ?? ''}`,
+          collisionCount: status.collisionCount,
+        },
+      );
       throw err;
     }
   }
@@ -101,13 +141,19 @@ export class DaemonHistory {
   async cleanup(ds: DaemonSet, old: ControllerRevision[], livePods: Pod[]): Promise<void> {
     let toKill = old.length - (ds.spec?.revisionHistoryLimit ?? 10);
     if (toKill <= 0) return;
-    const live = new Set(livePods.map((p) => p.metadata?.labels?.[CONTROLLER_REVISION_HASH_LABEL]).filter((h): h is string => !!h));
+    const live = new Set(
+      livePods
+        .map((p) => p.metadata?.labels?.[CONTROLLER_REVISION_HASH_LABEL])
+        .filter((h): h is string => !!h),
+    );
     for (const h of [...old].sort(byRevisionNumber)) {
       if (toKill <= 0) break;
       if (live.has(h.metadata?.labels?.[CONTROLLER_REVISION_HASH_LABEL] ?? '')) continue;
-      await this.client(h.metadata?.namespace).delete(h.metadata?.name ?? '').catch((err: unknown) => {
-        if (!isNotFound(err)) throw err;
-      });
+      await this.client(h.metadata?.namespace)
+        .delete(h.metadata?.name ?? '')
+        .catch((err: unknown) => {
+          if (!isNotFound(err)) throw err;
+        });
       toKill--;
     }
   }

@@ -24,14 +24,42 @@ export const TEMPLATE_GENERATION_ANNOTATION = 'deprecated.daemonset.template.gen
 
 /** AddOrUpdateDaemonPodTolerations. */
 export function addDaemonPodTolerations(spec: PodSpec): void {
-  addOrUpdateToleration(spec, { key: TAINT_NODE_NOT_READY, operator: 'Exists', effect: 'NoExecute' });
-  addOrUpdateToleration(spec, { key: TAINT_NODE_UNREACHABLE, operator: 'Exists', effect: 'NoExecute' });
-  addOrUpdateToleration(spec, { key: TAINT_NODE_DISK_PRESSURE, operator: 'Exists', effect: 'NoSchedule' });
-  addOrUpdateToleration(spec, { key: TAINT_NODE_MEMORY_PRESSURE, operator: 'Exists', effect: 'NoSchedule' });
-  addOrUpdateToleration(spec, { key: TAINT_NODE_PID_PRESSURE, operator: 'Exists', effect: 'NoSchedule' });
-  addOrUpdateToleration(spec, { key: TAINT_NODE_UNSCHEDULABLE, operator: 'Exists', effect: 'NoSchedule' });
+  addOrUpdateToleration(spec, {
+    key: TAINT_NODE_NOT_READY,
+    operator: 'Exists',
+    effect: 'NoExecute',
+  });
+  addOrUpdateToleration(spec, {
+    key: TAINT_NODE_UNREACHABLE,
+    operator: 'Exists',
+    effect: 'NoExecute',
+  });
+  addOrUpdateToleration(spec, {
+    key: TAINT_NODE_DISK_PRESSURE,
+    operator: 'Exists',
+    effect: 'NoSchedule',
+  });
+  addOrUpdateToleration(spec, {
+    key: TAINT_NODE_MEMORY_PRESSURE,
+    operator: 'Exists',
+    effect: 'NoSchedule',
+  });
+  addOrUpdateToleration(spec, {
+    key: TAINT_NODE_PID_PRESSURE,
+    operator: 'Exists',
+    effect: 'NoSchedule',
+  });
+  addOrUpdateToleration(spec, {
+    key: TAINT_NODE_UNSCHEDULABLE,
+    operator: 'Exists',
+    effect: 'NoSchedule',
+  });
   if (spec.hostNetwork) {
-    addOrUpdateToleration(spec, { key: TAINT_NODE_NETWORK_UNAVAILABLE, operator: 'Exists', effect: 'NoSchedule' });
+    addOrUpdateToleration(spec, {
+      key: TAINT_NODE_NETWORK_UNAVAILABLE,
+      operator: 'Exists',
+      effect: 'NoSchedule',
+    });
   }
 }
 
@@ -42,7 +70,10 @@ export function templateGeneration(ds: DaemonSet): number | undefined {
 }
 
 /** CreatePodTemplate: tolerations, the template generation label and the revision hash label. */
-export function daemonPodTemplate(ds: DaemonSet, hash: string): NonNullable<DaemonSet['spec']>['template'] {
+export function daemonPodTemplate(
+  ds: DaemonSet,
+  hash: string,
+): NonNullable<DaemonSet['spec']>['template'] {
   const t = structuredClone(ds.spec?.template ?? {});
   addDaemonPodTolerations((t.spec ??= { containers: [] }));
   const labels = ((t.metadata ??= {}).labels ??= {});
@@ -68,10 +99,13 @@ export function nodeNameAffinity(affinity: Affinity | undefined, nodeName: strin
 /** GetTargetNodeName: spec.nodeName, else the node its matchFields term pins it to. */
 export function targetNodeName(pod: Pod): string | undefined {
   if (pod.spec?.nodeName) return pod.spec.nodeName;
-  const terms = pod.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms ?? [];
+  const terms =
+    pod.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution
+      ?.nodeSelectorTerms ?? [];
   for (const t of terms) {
     for (const f of t.matchFields ?? []) {
-      if (f.key === 'metadata.name' && f.operator === 'In' && f.values?.length === 1) return f.values[0];
+      if (f.key === 'metadata.name' && f.operator === 'In' && f.values?.length === 1)
+        return f.values[0];
     }
   }
   return undefined;
@@ -88,23 +122,33 @@ export interface ShouldRun {
 export function nodeShouldRunDaemonPod(node: Node, ds: DaemonSet): ShouldRun {
   const name = node.metadata?.name ?? '';
   const templateNode = ds.spec?.template?.spec?.nodeName;
-  if (templateNode && templateNode !== name) return { shouldRun: false, shouldContinueRunning: false };
+  if (templateNode && templateNode !== name)
+    return { shouldRun: false, shouldContinueRunning: false };
   const spec = structuredClone(ds.spec?.template?.spec ?? { containers: [] });
   addDaemonPodTolerations(spec);
   spec.nodeName = name;
   const pod: Pod = { metadata: { ...ds.spec?.template?.metadata }, spec };
   if (!podMatchesNodeAffinity(pod, node)) return { shouldRun: false, shouldContinueRunning: false };
   const taints = node.spec?.taints ?? [];
-  const untolerated = findMatchingUntoleratedTaint(taints, spec.tolerations, (t) => t.effect === 'NoExecute' || t.effect === 'NoSchedule');
+  const untolerated = findMatchingUntoleratedTaint(
+    taints,
+    spec.tolerations,
+    (t) => t.effect === 'NoExecute' || t.effect === 'NoSchedule',
+  );
   if (!untolerated) return { shouldRun: true, shouldContinueRunning: true };
-  const noExecute = findMatchingUntoleratedTaint(taints, spec.tolerations, (t) => t.effect === 'NoExecute');
+  const noExecute = findMatchingUntoleratedTaint(
+    taints,
+    spec.tolerations,
+    (t) => t.effect === 'NoExecute',
+  );
   return { shouldRun: false, shouldContinueRunning: !noExecute };
 }
 
 /** IsPodUpdated: the pod carries the current revision hash (or template generation). */
 export function isPodUpdated(pod: Pod, hash: string, generation: number | undefined): boolean {
   const labels = pod.metadata?.labels ?? {};
-  const templateMatches = generation !== undefined && labels[TEMPLATE_GENERATION_LABEL] === String(generation);
+  const templateMatches =
+    generation !== undefined && labels[TEMPLATE_GENERATION_LABEL] === String(generation);
   const hashMatches = hash.length > 0 && labels[CONTROLLER_REVISION_HASH_LABEL] === hash;
   return hashMatches || templateMatches;
 }
@@ -118,4 +162,14 @@ export function byCreationTimestampAndPhase(a: Pod, b: Pod): number {
   const tb = Date.parse(b.metadata?.creationTimestamp ?? '') || 0;
   if (ta === tb) return (a.metadata?.name ?? '').localeCompare(b.metadata?.name ?? '');
   return ta - tb;
+}
+
+/** A selector of `{}`: rejected with a SelectingAll event. */
+export function selectsEverything(ds: DaemonSet): boolean {
+  const sel = ds.spec?.selector;
+  return (
+    !!sel &&
+    Object.keys(sel.matchLabels ?? {}).length === 0 &&
+    (sel.matchExpressions ?? []).length === 0
+  );
 }

@@ -14,22 +14,35 @@ import {
 import { createRateLimitingQueue, type Informer, type WorkQueue } from '@kubelab/api/informer';
 import type { Controller } from '../../framework/controller.js';
 import type { ControllerContext } from '../../framework/controller-context.js';
-import { getControllerOf, namespacedKey, newControllerRef, refersTo, splitKey } from '../../framework/controller-ref.js';
+import {
+  getControllerOf,
+  namespacedKey,
+  newControllerRef,
+  refersTo,
+  splitKey,
+} from '../../framework/controller-ref.js';
 import { claimObjects } from '../../framework/controller-ref-manager.js';
 import { objectReference, type EventRecorder } from '../../framework/event-recorder.js';
 import { ControllerExpectations } from '../../framework/expectations.js';
-import { PodControl, podFromTemplate, slowStartBatch } from '../../framework/pod-control.js';
+import { PodControl } from '../../framework/pod-control.js';
 import { CONTROLLER_REVISIONS, DAEMON_SETS, NODES, PODS } from '../../framework/resources.js';
 import { runWorkers } from '../../framework/run-workers.js';
 import { isPodReady } from '../../util/pod-status.js';
-import { CONTROLLER_REVISION_HASH_LABEL, daemonPodTemplate, nodeNameAffinity, nodeShouldRunDaemonPod, targetNodeName } from './daemon-pod.js';
+import {
+  CONTROLLER_REVISION_HASH_LABEL,
+  nodeShouldRunDaemonPod,
+  selectsEverything,
+  targetNodeName,
+} from './daemon-pod.js';
+import { syncNodes } from './sync-nodes.js';
 import { DaemonHistory } from './daemon-history.js';
-import { daemonSetStatus, daemonSetStatusUnchanged } from './daemonset-status.js';
-import { podsShouldBeOnNode } from './pods-should-be-on-node.js';
+import {
+  daemonSetStatus,
+  daemonSetStatusUnchanged,
+  storeDaemonSetStatus,
+} from './daemonset-status.js';
+import { FailedPodsBackoff, planManage } from './pods-should-be-on-node.js';
 import { planRollingUpdate } from './rolling-update.js';
-
-export const DAEMONSET_BURST_REPLICAS = 250;
-const FAILED_POD_BACKOFF_MS = { initial: 1000, max: 15 * 60 * 1000 };
 
 export class DaemonSetController implements Controller {
   readonly name = 'daemonset-controller';
@@ -43,7 +56,7 @@ export class DaemonSetController implements Controller {
   private readonly recorder: EventRecorder;
   private readonly history: DaemonHistory;
   private readonly logger: Logger;
-  private readonly failedBackoff = new Map<string, { delay: number; until: number }>();
+  private readonly failedBackoff = new FailedPodsBackoff();
 
   constructor(
     private readonly ctx: ControllerContext,
@@ -57,7 +70,11 @@ export class DaemonSetController implements Controller {
     this.nodeInformer = ctx.informers.informer<Node>(NODES);
     this.historyInformer = ctx.informers.informer<ControllerRevision>(CONTROLLER_REVISIONS);
     this.recorder = ctx.recorder('daemonset-controller');
-    this.podControl = new PodControl({ clients: ctx.clients, recorder: this.recorder, ownerKind: DAEMON_SETS });
+    this.podControl = new PodControl({
+      clients: ctx.clients,
+      recorder: this.recorder,
+      ownerKind: DAEMON_SETS,
+    });
     this.history = new DaemonHistory({ clients: ctx.clients, logger: this.logger });
     const enqueue = (ds: DaemonSet): void => this.queue.add(namespacedKey(ds));
     this.dsInformer.on('add', enqueue);
@@ -81,7 +98,10 @@ export class DaemonSetController implements Controller {
     this.nodeInformer.on('delete', () => this.dsInformer.cache.list().forEach(enqueue));
   }
 
-  private resolve(ns: string | undefined, ref: ReturnType<typeof getControllerOf>): DaemonSet | undefined {
+  private resolve(
+    ns: string | undefined,
+    ref: ReturnType<typeof getControllerOf>,
+  ): DaemonSet | undefined {
     if (!ref || !refersTo(ref, DAEMON_SETS)) return undefined;
     const ds = this.dsInformer.cache.get(ns, ref.name);
     return ds?.metadata?.uid === ref.uid ? ds : undefined;
@@ -95,13 +115,15 @@ export class DaemonSetController implements Controller {
       if (!old) this.expectations.creationObserved(namespacedKey(ds));
       this.queue.add(namespacedKey(ds));
       const minReady = ds.spec?.minReadySeconds ?? 0;
-      if (old && !isPodReady(old) && isPodReady(pod) && minReady > 0) this.queue.addAfter(namespacedKey(ds), minReady * 1000 + 1000);
+      if (old && !isPodReady(old) && isPodReady(pod) && minReady > 0)
+        this.queue.addAfter(namespacedKey(ds), minReady * 1000 + 1000);
       return;
     }
     if (getControllerOf(pod)) return;
     for (const d of this.dsInformer.cache.list(pod.metadata?.namespace ?? '')) {
       try {
-        if (labelSelectorFromMeta(d.spec?.selector).matches(pod.metadata?.labels)) this.queue.add(namespacedKey(d));
+        if (labelSelectorFromMeta(d.spec?.selector).matches(pod.metadata?.labels))
+          this.queue.add(namespacedKey(d));
       } catch {
         // an invalid selector selects nothing
       }
@@ -123,17 +145,32 @@ export class DaemonSetController implements Controller {
         continue;
       }
       const prev = nodeShouldRunDaemonPod(old, ds);
-      if (prev.shouldRun !== cur.shouldRun || prev.shouldContinueRunning !== cur.shouldContinueRunning) this.queue.add(namespacedKey(ds));
+      if (
+        prev.shouldRun !== cur.shouldRun ||
+        prev.shouldContinueRunning !== cur.shouldContinueRunning
+      )
+        this.queue.add(namespacedKey(ds));
     }
   }
 
   async run(signal: AbortSignal): Promise<void> {
     this.logger.info('Starting daemon sets controller');
-    await runWorkers({ queue: this.queue, sync: (k) => this.syncDaemonSet(k), workers: this.opts.workers ?? 2, logger: this.logger }, signal);
+    await runWorkers(
+      {
+        queue: this.queue,
+        sync: (k) => this.syncDaemonSet(k),
+        workers: this.opts.workers ?? 2,
+        logger: this.logger,
+      },
+      signal,
+    );
   }
 
   /** getNodesToDaemonPods: claimed pods by the node they run on (or are pinned to). */
-  private async nodesToDaemonPods(ds: DaemonSet, includeDeletedTerminal: boolean): Promise<Map<string, Pod[]>> {
+  private async nodesToDaemonPods(
+    ds: DaemonSet,
+    includeDeletedTerminal: boolean,
+  ): Promise<Map<string, Pod[]>> {
     const ns = ds.metadata?.namespace ?? '';
     const dsClient = this.ctx.clients.resource<DaemonSet>(DAEMON_SETS, ns);
     const claimed = await claimObjects(
@@ -142,7 +179,10 @@ export class DaemonSetController implements Controller {
         controllerRef: newControllerRef(ds, DAEMON_SETS),
         selector: labelSelectorFromMeta(ds.spec?.selector),
         client: this.ctx.clients.resource<Pod>(PODS, ns),
-        recheckOwner: () => dsClient.get(ds.metadata?.name ?? '').catch((e: unknown) => (isNotFound(e) ? undefined : Promise.reject(e))),
+        recheckOwner: () =>
+          dsClient
+            .get(ds.metadata?.name ?? '')
+            .catch((e: unknown) => (isNotFound(e) ? undefined : Promise.reject(e))),
       },
       this.podInformer.cache.list(ns),
     );
@@ -166,35 +206,43 @@ export class DaemonSetController implements Controller {
     }
     const ds = structuredClone(cached);
     const nodes = this.nodeInformer.cache.list();
-    const sel = ds.spec?.selector;
-    if (sel && Object.keys(sel.matchLabels ?? {}).length === 0 && (sel.matchExpressions ?? []).length === 0) {
-      this.recorder.event(objectReference(DAEMON_SETS, ds), 'Warning', 'SelectingAll', 'This daemon set is selecting all pods. A non-empty selector is required.');
+    if (selectsEverything(ds)) {
+      const msg = 'This daemon set is selecting all pods. A non-empty selector is required.';
+      this.recorder.event(objectReference(DAEMON_SETS, ds), 'Warning', 'SelectingAll', msg);
       return;
     }
     if (ds.metadata?.deletionTimestamp) return;
-    const histories = await claimObjects(
-      {
-        owner: ds,
-        controllerRef: newControllerRef(ds, DAEMON_SETS),
-        selector: labelSelectorFromMeta(ds.spec?.selector),
-        client: this.ctx.clients.resource<ControllerRevision>(CONTROLLER_REVISIONS, namespace),
-        recheckOwner: async () => ds,
-      },
+    const { cur, old } = await this.history.construct(
+      ds,
       this.historyInformer.cache.list(namespace),
     );
-    const { cur, old } = await this.history.construct(ds, histories);
     const hash = cur.metadata?.labels?.[CONTROLLER_REVISION_HASH_LABEL] ?? '';
     if (!this.expectations.satisfied(key)) return this.updateStatus(ds, nodes, hash, false);
     let err: unknown;
     try {
       await this.manage(ds, nodes, hash);
-      if (this.expectations.satisfied(key) && (ds.spec?.updateStrategy?.type ?? 'RollingUpdate') === 'RollingUpdate') {
-        const plan = planRollingUpdate({ ds, nodes, nodeToPods: await this.nodesToDaemonPods(ds, false), hash, nowMs: this.ctx.clock.now() });
-        await this.syncNodes(ds, plan.podsToDelete, plan.nodesToCreate, hash);
+      if (
+        this.expectations.satisfied(key) &&
+        (ds.spec?.updateStrategy?.type ?? 'RollingUpdate') === 'RollingUpdate'
+      ) {
+        const plan = planRollingUpdate({
+          ds,
+          nodes,
+          nodeToPods: await this.nodesToDaemonPods(ds, false),
+          hash,
+          nowMs: this.ctx.clock.now(),
+        });
+        await syncNodes({ podControl: this.podControl, expectations: this.expectations }, ds, {
+          podsToDelete: plan.podsToDelete,
+          nodesToCreate: plan.nodesToCreate,
+          hash,
+        });
       }
       const live = [...(await this.nodesToDaemonPods(ds, true)).values()].flat();
       await this.history.cleanup(ds, old, live).catch((e: unknown) => {
-        throw new Error(`failed to clean up revisions of DaemonSet: ${(e as Error).message}`, { cause: e });
+        throw new Error(`failed to clean up revisions of DaemonSet: ${(e as Error).message}`, {
+          cause: e,
+        });
       });
     } catch (e) {
       err = e;
@@ -209,98 +257,43 @@ export class DaemonSetController implements Controller {
   }
 
   private async manage(ds: DaemonSet, nodes: Node[], hash: string): Promise<void> {
-    const nodeToPods = await this.nodesToDaemonPods(ds, false);
-    const create: string[] = [];
-    const del: Pod[] = [];
     const now = this.ctx.clock.now();
-    const dsKey = namespacedKey(ds);
-    for (const node of nodes) {
-      const nodeName = node.metadata?.name ?? '';
-      const d = podsShouldBeOnNode(node, nodeToPods.get(nodeName), ds, { hash, nowMs: now });
-      if (d.createOnNode) create.push(nodeName);
-      del.push(...d.podsToDelete);
-      for (const pod of d.failed) {
-        const bk = `${ds.metadata?.uid ?? ''}/${nodeName}`;
-        const b = this.failedBackoff.get(bk);
-        if (b && now < b.until) {
-          this.queue.addAfter(dsKey, b.delay);
-          continue;
-        }
-        const delay = b ? Math.min(b.delay * 2, FAILED_POD_BACKOFF_MS.max) : FAILED_POD_BACKOFF_MS.initial;
-        this.failedBackoff.set(bk, { delay, until: now + delay });
-        const msg = `Found failed daemon pod ${pod.metadata?.namespace ?? ''}/${pod.metadata?.name ?? ''} on node ${nodeName}, will try to kill it`;
-        this.recorder.event(objectReference(DAEMON_SETS, ds), 'Warning', 'FailedDaemonPod', msg);
-        del.push(pod);
-      }
-    }
-    const known = new Set(nodes.map((n) => n.metadata?.name ?? ''));
-    for (const [nodeName, pods] of nodeToPods) {
-      if (known.has(nodeName)) continue;
-      del.push(...pods.filter((p) => !p.spec?.nodeName));
-    }
-    await this.syncNodes(ds, del, create, hash);
-  }
-
-  private async syncNodes(ds: DaemonSet, podsToDelete: Pod[], nodesToCreate: string[], hash: string): Promise<void> {
-    const key = namespacedKey(ds);
-    const creates = nodesToCreate.slice(0, DAEMONSET_BURST_REPLICAS);
-    const deletes = podsToDelete.slice(0, DAEMONSET_BURST_REPLICAS);
-    if (creates.length === 0 && deletes.length === 0) return;
-    this.expectations.setExpectations(key, creates.length, deletes.map(namespacedKey));
-    const template = daemonPodTemplate(ds, hash);
-    const ref = newControllerRef(ds, DAEMON_SETS);
-    const errors: unknown[] = [];
-    let next = 0;
-    const { error } = await slowStartBatch(creates.length, 1, async () => {
-      const nodeName = creates[next++] as string;
-      const t = structuredClone(template);
-      (t.spec ??= { containers: [] }).affinity = nodeNameAffinity(t.spec.affinity, nodeName);
-      try {
-        await this.podControl.createPod(ds, podFromTemplate(t, ds.metadata?.name ?? '', ref));
-      } catch (err) {
-        this.expectations.creationObserved(key);
-        throw err;
-      }
+    const plan = planManage(ds, nodes, await this.nodesToDaemonPods(ds, false), {
+      hash,
+      nowMs: now,
     });
-    const attempted = next;
-    if (error) {
-      errors.push(error);
-      this.expectations.lowerExpectations(key, creates.length - attempted, 0);
+    for (const { pod, nodeName } of plan.failed) {
+      const wait = this.failedBackoff.inBackoff(`${ds.metadata?.uid ?? ''}/${nodeName}`, now);
+      if (wait !== undefined) {
+        this.queue.addAfter(namespacedKey(ds), wait);
+        continue;
+      }
+      const where = `${pod.metadata?.namespace ?? ''}/${pod.metadata?.name ?? ''}`;
+      const msg = `Found failed daemon pod ${where} on node ${nodeName}, will try to kill it`;
+      this.recorder.event(objectReference(DAEMON_SETS, ds), 'Warning', 'FailedDaemonPod', msg);
+      plan.podsToDelete.push(pod);
     }
-    const results = await Promise.allSettled(
-      deletes.map(async (pod) => {
-        try {
-          await this.podControl.deletePod(ds, pod);
-        } catch (err) {
-          this.expectations.deletionObserved(key, namespacedKey(pod));
-          throw err;
-        }
-      }),
-    );
-    for (const r of results) if (r.status === 'rejected') errors.push(r.reason);
-    if (errors.length > 0) throw errors[0] as Error;
+    const o = { podControl: this.podControl, expectations: this.expectations };
+    await syncNodes(o, ds, {
+      podsToDelete: plan.podsToDelete,
+      nodesToCreate: plan.nodesToCreate,
+      hash,
+    });
   }
 
-  private async updateStatus(ds: DaemonSet, nodes: Node[], hash: string, observe: boolean): Promise<void> {
+  private async updateStatus(
+    ds: DaemonSet,
+    nodes: Node[],
+    hash: string,
+    observe: boolean,
+  ): Promise<void> {
     const nodeToPods = await this.nodesToDaemonPods(ds, false);
     const status = daemonSetStatus(ds, nodes, nodeToPods, { hash, nowMs: this.ctx.clock.now() });
     const minReady = ds.spec?.minReadySeconds ?? 0;
-    if (minReady > 0 && status.numberReady !== status.numberAvailable) this.queue.addAfter(namespacedKey(ds), minReady * 1000);
+    if (minReady > 0 && status.numberReady !== status.numberAvailable)
+      this.queue.addAfter(namespacedKey(ds), minReady * 1000);
     if (daemonSetStatusUnchanged(ds, status)) return;
     const client = this.ctx.clients.resource<DaemonSet>(DAEMON_SETS, ds.metadata?.namespace);
-    let target = ds;
-    for (let i = 0; ; i++) {
-      const next = { ...status, collisionCount: target.status?.collisionCount };
-      if (next.collisionCount === undefined) delete next.collisionCount;
-      if (observe) next.observedGeneration = ds.metadata?.generation ?? 0;
-      else next.observedGeneration = target.status?.observedGeneration ?? 0;
-      try {
-        await client.updateStatus({ ...target, status: next });
-        return;
-      } catch (err) {
-        if (i >= 1) throw new Error(`error storing status for daemon set ${ds.metadata?.name ?? ''}: ${(err as Error).message}`, { cause: err });
-        target = await client.get(ds.metadata?.name ?? '');
-      }
-    }
+    await storeDaemonSetStatus(client, ds, { status, observe });
   }
 }

@@ -2,8 +2,14 @@
  * The DaemonSet's status counts (updateDaemonSetStatus / storeDaemonSetStatus).
  */
 import type { DaemonSet, Node, Pod } from '@kubelab/api';
+import type { ResourceClient } from '@kubelab/api/client';
 import { isPodAvailable, isPodReady } from '../../util/pod-status.js';
-import { byCreationTimestampAndPhase, isPodUpdated, nodeShouldRunDaemonPod, templateGeneration } from './daemon-pod.js';
+import {
+  byCreationTimestampAndPhase,
+  isPodUpdated,
+  nodeShouldRunDaemonPod,
+  templateGeneration,
+} from './daemon-pod.js';
 
 export type DaemonSetStatus = NonNullable<DaemonSet['status']>;
 
@@ -57,5 +63,38 @@ export function daemonSetStatusUnchanged(ds: DaemonSet, next: DaemonSetStatus): 
     'numberAvailable',
     'numberUnavailable',
   ] as const;
-  return keys.every((k) => (cur?.[k] ?? 0) === (next[k] ?? 0)) && (cur?.observedGeneration ?? 0) >= (ds.metadata?.generation ?? 0);
+  return (
+    keys.every((k) => (cur?.[k] ?? 0) === (next[k] ?? 0)) &&
+    (cur?.observedGeneration ?? 0) >= (ds.metadata?.generation ?? 0)
+  );
+}
+
+/** storeDaemonSetStatus: one retry against a fresh read; observedGeneration only when synced. */
+export async function storeDaemonSetStatus(
+  client: ResourceClient<DaemonSet>,
+  ds: DaemonSet,
+  o: { status: DaemonSetStatus; observe: boolean },
+): Promise<void> {
+  let target = ds;
+  for (let i = 0; ; i++) {
+    const next = { ...o.status, collisionCount: target.status?.collisionCount };
+    if (next.collisionCount === undefined) delete next.collisionCount;
+    next.observedGeneration = o.observe
+      ? (ds.metadata?.generation ?? 0)
+      : (target.status?.observedGeneration ?? 0);
+    try {
+      await client.updateStatus({ ...target, status: next });
+      return;
+    } catch (err) {
+      if (i >= 1) {
+        throw new Error(
+          `error storing status for daemon set ${ds.metadata?.name ?? ''}: ${(err as Error).message}`,
+          {
+            cause: err,
+          },
+        );
+      }
+      target = await client.get(ds.metadata?.name ?? '');
+    }
+  }
 }

@@ -9,7 +9,9 @@ import { isPodAvailable } from '../../util/pod-status.js';
 import { isPodUpdated, nodeShouldRunDaemonPod, templateGeneration } from './daemon-pod.js';
 
 function rolling(ds: DaemonSet) {
-  return ds.spec?.updateStrategy?.type === 'RollingUpdate' ? ds.spec.updateStrategy.rollingUpdate : undefined;
+  return ds.spec?.updateStrategy?.type === 'RollingUpdate'
+    ? ds.spec.updateStrategy.rollingUpdate
+    : undefined;
 }
 
 /** UnavailableCount: maxUnavailable of the nodes to schedule, rounded up. */
@@ -21,11 +23,17 @@ export function unavailableCount(ds: DaemonSet, numberToSchedule: number): numbe
 /** SurgeCount: maxSurge of the nodes to schedule, rounded up. */
 export function surgeCount(ds: DaemonSet, numberToSchedule: number): number {
   const r = rolling(ds);
-  return r?.maxSurge !== undefined ? scaledValueFromIntOrPercent(r.maxSurge, numberToSchedule, true) : 0;
+  return r?.maxSurge !== undefined
+    ? scaledValueFromIntOrPercent(r.maxSurge, numberToSchedule, true)
+    : 0;
 }
 
 /** findUpdatedPodsOnNode: at most one new and one old live pod, else not ok. */
-export function findUpdatedPodsOnNode(ds: DaemonSet, pods: Pod[], hash: string): { newPod?: Pod; oldPod?: Pod; ok: boolean } {
+export function findUpdatedPodsOnNode(
+  ds: DaemonSet,
+  pods: Pod[],
+  hash: string,
+): { newPod?: Pod; oldPod?: Pod; ok: boolean } {
   let newPod: Pod | undefined;
   let oldPod: Pod | undefined;
   const gen = templateGeneration(ds);
@@ -55,7 +63,13 @@ export interface RollingUpdatePlan {
   nodesToCreate: string[];
 }
 
-export function planRollingUpdate({ ds, nodes, nodeToPods, hash, nowMs }: RollingUpdateInput): RollingUpdatePlan {
+export function planRollingUpdate({
+  ds,
+  nodes,
+  nodeToPods,
+  hash,
+  nowMs,
+}: RollingUpdateInput): RollingUpdatePlan {
   const minReady = ds.spec?.minReadySeconds ?? 0;
   const available = (p: Pod): boolean => isPodAvailable(p, minReady, nowMs);
   const byName = new Map(nodes.map((n) => [n.metadata?.name ?? '', n]));
@@ -87,7 +101,10 @@ export function planRollingUpdate({ ds, nodes, nodeToPods, hash, nowMs }: Rollin
       }
     }
     const remaining = Math.min(Math.max(0, maxUnavailable - numUnavailable), candidates.length);
-    return { podsToDelete: [...replacements, ...candidates.slice(0, remaining)], nodesToCreate: [] };
+    return {
+      podsToDelete: [...replacements, ...candidates.slice(0, remaining)],
+      nodesToCreate: [],
+    };
   }
 
   const oldToDelete: Pod[] = [];
@@ -120,5 +137,8 @@ export function planRollingUpdate({ ds, nodes, nodeToPods, hash, nowMs }: Rollin
   const deletable = Math.min(numAvailable - desired, shouldNotRun.length);
   if (deletable > 0) oldToDelete.push(...shouldNotRun.slice(0, deletable));
   const remainingSurge = Math.min(Math.max(0, maxSurge - numSurge), candidateNodes.length);
-  return { podsToDelete: oldToDelete, nodesToCreate: [...allowedNodes, ...candidateNodes.slice(0, remainingSurge)] };
+  return {
+    podsToDelete: oldToDelete,
+    nodesToCreate: [...allowedNodes, ...candidateNodes.slice(0, remainingSurge)],
+  };
 }

@@ -10,14 +10,28 @@ import {
 } from './annotations.js';
 
 const d: Deployment = {
-  metadata: { name: 'web', annotations: { team: 'a', 'kubectl.kubernetes.io/last-applied-configuration': '{}', [REVISION_ANNOTATION]: '4' } },
-  spec: { replicas: 4, selector: {}, template: {}, strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: '25%' } } },
+  metadata: {
+    name: 'web',
+    annotations: {
+      team: 'a',
+      'kubectl.kubernetes.io/last-applied-configuration': '{}',
+      [REVISION_ANNOTATION]: '4',
+    },
+  },
+  spec: {
+    replicas: 4,
+    selector: {},
+    template: {},
+    strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: '25%' } },
+  },
 };
 
 describe('setNewReplicaSetAnnotations', () => {
   it('copies the deployment annotations but the skipped ones and stamps revision and replicas', () => {
     const rs: ReplicaSet = { metadata: { name: 'web-abc' } };
-    expect(setNewReplicaSetAnnotations({ deployment: d, rs, newRevision: '3', exists: false })).toBe(true);
+    expect(
+      setNewReplicaSetAnnotations({ deployment: d, rs, newRevision: '3', exists: false }),
+    ).toBe(true);
     expect(rs.metadata?.annotations).toEqual({
       team: 'a',
       [REVISION_ANNOTATION]: '3',
@@ -27,7 +41,9 @@ describe('setNewReplicaSetAnnotations', () => {
   });
 
   it('records the previous revision in revision-history when a ReplicaSet is reused (rollback)', () => {
-    const rs: ReplicaSet = { metadata: { name: 'web-abc', annotations: { team: 'a', [REVISION_ANNOTATION]: '1' } } };
+    const rs: ReplicaSet = {
+      metadata: { name: 'web-abc', annotations: { team: 'a', [REVISION_ANNOTATION]: '1' } },
+    };
     setNewReplicaSetAnnotations({ deployment: d, rs, newRevision: '3', exists: true });
     expect(rs.metadata?.annotations?.[REVISION_ANNOTATION]).toBe('3');
     expect(rs.metadata?.annotations?.[REVISION_HISTORY_ANNOTATION]).toBe('1');
@@ -36,8 +52,14 @@ describe('setNewReplicaSetAnnotations', () => {
   });
 
   it('never lowers a revision and reports no change', () => {
-    const rs: ReplicaSet = { metadata: { name: 'web-abc', annotations: { team: 'a', [REVISION_ANNOTATION]: '7' } } };
-    expect(setNewReplicaSetAnnotations({ deployment: d, rs, newRevision: '3', exists: true })).toBe(false);
-    expect(maxRevision([rs, { metadata: { annotations: { [REVISION_ANNOTATION]: 'x' } } }])).toBe(7);
+    const rs: ReplicaSet = {
+      metadata: { name: 'web-abc', annotations: { team: 'a', [REVISION_ANNOTATION]: '7' } },
+    };
+    expect(setNewReplicaSetAnnotations({ deployment: d, rs, newRevision: '3', exists: true })).toBe(
+      false,
+    );
+    expect(maxRevision([rs, { metadata: { annotations: { [REVISION_ANNOTATION]: 'x' } } }])).toBe(
+      7,
+    );
   });
 });

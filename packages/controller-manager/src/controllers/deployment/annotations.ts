@@ -43,7 +43,7 @@ export function maxRevision(rss: ReplicaSet[]): number {
 /** copyDeploymentAnnotationsToReplicaSet. */
 function copyAnnotations(d: Deployment, rs: ReplicaSet): boolean {
   let changed = false;
-  const ann = (rs.metadata ??= {}).annotations ??= {};
+  const ann = ((rs.metadata ??= {}).annotations ??= {});
   for (const [k, v] of Object.entries(d.metadata?.annotations ?? {})) {
     if (SKIPPED.has(k) || ann[k] === v) continue;
     ann[k] = v;
@@ -52,13 +52,20 @@ function copyAnnotations(d: Deployment, rs: ReplicaSet): boolean {
   return changed;
 }
 
-export function replicasAnnotationsNeedUpdate(rs: ReplicaSet, desired: number, max: number): boolean {
+export function replicasAnnotationsNeedUpdate(
+  rs: ReplicaSet,
+  desired: number,
+  max: number,
+): boolean {
   const ann = rs.metadata?.annotations ?? {};
-  return ann[DESIRED_REPLICAS_ANNOTATION] !== String(desired) || ann[MAX_REPLICAS_ANNOTATION] !== String(max);
+  return (
+    ann[DESIRED_REPLICAS_ANNOTATION] !== String(desired) ||
+    ann[MAX_REPLICAS_ANNOTATION] !== String(max)
+  );
 }
 
 export function setReplicasAnnotations(rs: ReplicaSet, desired: number, max: number): boolean {
-  const ann = (rs.metadata ??= {}).annotations ??= {};
+  const ann = ((rs.metadata ??= {}).annotations ??= {});
   let updated = false;
   if (ann[DESIRED_REPLICAS_ANNOTATION] !== String(desired)) {
     ann[DESIRED_REPLICAS_ANNOTATION] = String(desired);
@@ -76,8 +83,10 @@ function intAnnotation(rs: ReplicaSet, key: string): number | undefined {
   return v !== undefined && /^[+-]?\d+$/.test(v) ? Number(v) : undefined;
 }
 
-export const desiredReplicasAnnotation = (rs: ReplicaSet): number | undefined => intAnnotation(rs, DESIRED_REPLICAS_ANNOTATION);
-export const maxReplicasAnnotation = (rs: ReplicaSet): number | undefined => intAnnotation(rs, MAX_REPLICAS_ANNOTATION);
+export const desiredReplicasAnnotation = (rs: ReplicaSet): number | undefined =>
+  intAnnotation(rs, DESIRED_REPLICAS_ANNOTATION);
+export const maxReplicasAnnotation = (rs: ReplicaSet): number | undefined =>
+  intAnnotation(rs, MAX_REPLICAS_ANNOTATION);
 
 export interface NewReplicaSetAnnotationsInput {
   deployment: Deployment;
@@ -88,14 +97,22 @@ export interface NewReplicaSetAnnotationsInput {
 }
 
 /** SetNewReplicaSetAnnotations; mutates rs and reports whether anything changed. */
-export function setNewReplicaSetAnnotations({ deployment: d, rs, newRevision, exists, logger }: NewReplicaSetAnnotationsInput): boolean {
+export function setNewReplicaSetAnnotations({
+  deployment: d,
+  rs,
+  newRevision,
+  exists,
+  logger,
+}: NewReplicaSetAnnotationsInput): boolean {
   let changed = copyAnnotations(d, rs);
-  const ann = (rs.metadata ??= {}).annotations ??= {};
+  const ann = ((rs.metadata ??= {}).annotations ??= {});
   const oldRevision = ann[REVISION_ANNOTATION];
   let oldInt = 0;
   if (oldRevision !== undefined && oldRevision !== '') {
     if (!/^[+-]?\d+$/.test(oldRevision)) {
-      logger?.info('Updating replica set revision OldRevision not int', { replicaSet: rs.metadata?.name });
+      logger?.info('Updating replica set revision OldRevision not int', {
+        replicaSet: rs.metadata?.name,
+      });
       return false;
     }
     oldInt = Number(oldRevision);
@@ -115,11 +132,20 @@ export function setNewReplicaSetAnnotations({ deployment: d, rs, newRevision, ex
           total -= (old[start]?.length ?? 0) + 1;
           start++;
         }
-        if (total <= MAX_REVISION_HISTORY_CHARS) ann[REVISION_HISTORY_ANNOTATION] = [...old.slice(start), oldRevision].join(',');
+        if (total <= MAX_REVISION_HISTORY_CHARS)
+          ann[REVISION_HISTORY_ANNOTATION] = [...old.slice(start), oldRevision].join(',');
       }
     }
   }
   const replicas = d.spec?.replicas ?? 1;
   if (!exists && setReplicasAnnotations(rs, replicas, replicas + maxSurge(d))) changed = true;
   return changed;
+}
+
+/** SetDeploymentRevision. */
+export function setDeploymentRevision(d: Deployment, revision: string): boolean {
+  const ann = ((d.metadata ??= {}).annotations ??= {});
+  if (ann[REVISION_ANNOTATION] === revision) return false;
+  ann[REVISION_ANNOTATION] = revision;
+  return true;
 }

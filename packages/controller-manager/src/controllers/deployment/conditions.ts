@@ -30,7 +30,10 @@ export function newCondition(
   return { type, status, lastUpdateTime: t, lastTransitionTime: t, reason, message };
 }
 
-export function getCondition(status: DeploymentStatus | undefined, type: string): DeploymentCondition | undefined {
+export function getCondition(
+  status: DeploymentStatus | undefined,
+  type: string,
+): DeploymentCondition | undefined {
   return status?.conditions?.find((c) => c.type === type);
 }
 
@@ -42,7 +45,8 @@ export function setCondition(status: DeploymentStatus, cond: DeploymentCondition
   const cur = getCondition(status, cond.type);
   if (cur && cur.status === cond.status && cur.reason === cond.reason) return;
   const next = { ...cond };
-  if (cur && cur.status === cond.status && cur.lastTransitionTime) next.lastTransitionTime = cur.lastTransitionTime;
+  if (cur && cur.status === cond.status && cur.lastTransitionTime)
+    next.lastTransitionTime = cur.lastTransitionTime;
   status.conditions = [...(status.conditions ?? []).filter((c) => c.type !== cond.type), next];
 }
 

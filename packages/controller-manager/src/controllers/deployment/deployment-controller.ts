@@ -2,11 +2,24 @@
  * The Deployment controller (pkg/controller/deployment): owns ReplicaSets named
  * `<deployment>-<pod-template-hash>` and rolls them with the RollingUpdate or Recreate strategy.
  */
-import { isNotFound, labelSelectorFromMeta, type Deployment, type Logger, type Pod, type ReplicaSet } from '@kubelab/api';
+import {
+  isNotFound,
+  labelSelectorFromMeta,
+  type Deployment,
+  type Logger,
+  type Pod,
+  type ReplicaSet,
+} from '@kubelab/api';
 import { createRateLimitingQueue, type Informer, type WorkQueue } from '@kubelab/api/informer';
 import type { Controller } from '../../framework/controller.js';
 import type { ControllerContext } from '../../framework/controller-context.js';
-import { getControllerOf, namespacedKey, newControllerRef, refersTo, splitKey } from '../../framework/controller-ref.js';
+import {
+  getControllerOf,
+  namespacedKey,
+  newControllerRef,
+  refersTo,
+  splitKey,
+} from '../../framework/controller-ref.js';
 import { claimObjects } from '../../framework/controller-ref-manager.js';
 import { objectReference, type EventRecorder } from '../../framework/event-recorder.js';
 import { DEPLOYMENTS, PODS, REPLICA_SETS } from '../../framework/resources.js';
@@ -48,7 +61,10 @@ export class DeploymentController implements Controller {
       now: () => ctx.clock.now(),
       logger: this.logger,
       rsCache: this.rsInformer.cache,
-      enqueueAfter: (d, ms) => (ms <= 0 ? this.queue.addRateLimited(namespacedKey(d)) : this.queue.addAfter(namespacedKey(d), ms)),
+      enqueueAfter: (d, ms) =>
+        ms <= 0
+          ? this.queue.addRateLimited(namespacedKey(d))
+          : this.queue.addAfter(namespacedKey(d), ms),
     });
     const enqueue = (d: Deployment): void => this.queue.add(namespacedKey(d));
     this.dInformer.on('add', enqueue);
@@ -60,7 +76,10 @@ export class DeploymentController implements Controller {
     this.podInformer.on('delete', (pod) => this.deletePod(pod));
   }
 
-  private resolve(ns: string | undefined, ref: ReturnType<typeof getControllerOf>): Deployment | undefined {
+  private resolve(
+    ns: string | undefined,
+    ref: ReturnType<typeof getControllerOf>,
+  ): Deployment | undefined {
     if (!ref || !refersTo(ref, DEPLOYMENTS)) return undefined;
     const d = this.dInformer.cache.get(ns, ref.name);
     return d?.metadata?.uid === ref.uid ? d : undefined;
@@ -103,8 +122,10 @@ export class DeploymentController implements Controller {
       if (d) this.queue.add(namespacedKey(d));
       return;
     }
-    const labelChanged = JSON.stringify(rs.metadata?.labels ?? {}) !== JSON.stringify(old.metadata?.labels ?? {});
-    if (labelChanged || refChanged) for (const d of this.deploymentsFor(rs)) this.queue.add(namespacedKey(d));
+    const labelChanged =
+      JSON.stringify(rs.metadata?.labels ?? {}) !== JSON.stringify(old.metadata?.labels ?? {});
+    if (labelChanged || refChanged)
+      for (const d of this.deploymentsFor(rs)) this.queue.add(namespacedKey(d));
   }
 
   private deleteReplicaSet(rs: ReplicaSet): void {
@@ -146,7 +167,10 @@ export class DeploymentController implements Controller {
         controllerRef: newControllerRef(d, DEPLOYMENTS),
         selector: labelSelectorFromMeta(d.spec?.selector),
         client: this.ctx.clients.resource<ReplicaSet>(REPLICA_SETS, ns),
-        recheckOwner: () => client.get(d.metadata?.name ?? '').catch((err: unknown) => (isNotFound(err) ? undefined : Promise.reject(err))),
+        recheckOwner: () =>
+          client
+            .get(d.metadata?.name ?? '')
+            .catch((err: unknown) => (isNotFound(err) ? undefined : Promise.reject(err))),
       },
       this.rsInformer.cache.list(ns),
     );
@@ -173,8 +197,17 @@ export class DeploymentController implements Controller {
     }
     const d = structuredClone(cached);
     const sel = d.spec?.selector;
-    if (sel && Object.keys(sel.matchLabels ?? {}).length === 0 && (sel.matchExpressions ?? []).length === 0) {
-      this.recorder.event(objectReference(DEPLOYMENTS, d), 'Warning', 'SelectingAll', 'This deployment is selecting all pods. A non-empty selector is required.');
+    if (
+      sel &&
+      Object.keys(sel.matchLabels ?? {}).length === 0 &&
+      (sel.matchExpressions ?? []).length === 0
+    ) {
+      this.recorder.event(
+        objectReference(DEPLOYMENTS, d),
+        'Warning',
+        'SelectingAll',
+        'This deployment is selecting all pods. A non-empty selector is required.',
+      );
       if ((d.status?.observedGeneration ?? 0) < (d.metadata?.generation ?? 0)) {
         (d.status ??= {}).observedGeneration = d.metadata?.generation ?? 0;
         await this.syncer.updateStatus(d);

@@ -8,16 +8,26 @@ import { filterActive } from './replica-set-util.js';
 import { actualReplicaCount, deploymentComplete, specReplicas } from './rollout-math.js';
 
 /** oldPodsRunning: an old ReplicaSet reports pods, or a non-terminal pod of one exists. */
-export function oldPodsRunning(newRS: ReplicaSet | undefined, oldRSs: ReplicaSet[], podMap: Map<string, Pod[]>): boolean {
+export function oldPodsRunning(
+  newRS: ReplicaSet | undefined,
+  oldRSs: ReplicaSet[],
+  podMap: Map<string, Pod[]>,
+): boolean {
   if (actualReplicaCount(oldRSs) > 0) return true;
   for (const [uid, pods] of podMap) {
     if (newRS && newRS.metadata?.uid === uid) continue;
-    if (pods.some((p) => p.status?.phase !== 'Failed' && p.status?.phase !== 'Succeeded')) return true;
+    if (pods.some((p) => p.status?.phase !== 'Failed' && p.status?.phase !== 'Succeeded'))
+      return true;
   }
   return false;
 }
 
-export async function rolloutRecreate(s: DeploymentSync, d: Deployment, rsList: ReplicaSet[], podMap: Map<string, Pod[]>): Promise<void> {
+export async function rolloutRecreate(
+  s: DeploymentSync,
+  d: Deployment,
+  rsList: ReplicaSet[],
+  podMap: Map<string, Pod[]>,
+): Promise<void> {
   let { newRS, oldRSs } = await s.newAndOld(d, rsList, false);
   let allRSs: (ReplicaSet | undefined)[] = [...oldRSs, newRS];
   let scaledDown = false;

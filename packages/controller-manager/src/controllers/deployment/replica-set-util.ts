@@ -4,7 +4,10 @@
  * sorts them in.
  */
 import type { Deployment, ReplicaSet } from '@kubelab/api';
-import { POD_TEMPLATE_HASH_LABEL, type PodTemplateSpec } from '../../util/pod-template-hash/compute-hash.js';
+import {
+  POD_TEMPLATE_HASH_LABEL,
+  type PodTemplateSpec,
+} from '../../util/pod-template-hash/compute-hash.js';
 import { spewSprint } from '../../util/pod-template-hash/spew-printer.js';
 import { revisionOf } from './annotations.js';
 import { specReplicas } from './rollout-math.js';
@@ -13,7 +16,8 @@ const created = (rs: ReplicaSet): number => Date.parse(rs.metadata?.creationTime
 
 /** ReplicaSetsByCreationTimestamp. */
 export function byCreationTimestamp(a: ReplicaSet, b: ReplicaSet): number {
-  if (created(a) === created(b)) return (a.metadata?.name ?? '').localeCompare(b.metadata?.name ?? '');
+  if (created(a) === created(b))
+    return (a.metadata?.name ?? '').localeCompare(b.metadata?.name ?? '');
   return created(a) - created(b);
 }
 
@@ -48,24 +52,38 @@ function withoutHash(t: PodTemplateSpec | undefined): PodTemplateSpec {
 }
 
 /** EqualIgnoreHash: semantically equal templates once the pod-template-hash label is dropped. */
-export function equalIgnoreHash(a: PodTemplateSpec | undefined, b: PodTemplateSpec | undefined): boolean {
-  return spewSprint('v1.PodTemplateSpec', withoutHash(a)) === spewSprint('v1.PodTemplateSpec', withoutHash(b));
+export function equalIgnoreHash(
+  a: PodTemplateSpec | undefined,
+  b: PodTemplateSpec | undefined,
+): boolean {
+  return (
+    spewSprint('v1.PodTemplateSpec', withoutHash(a)) ===
+    spewSprint('v1.PodTemplateSpec', withoutHash(b))
+  );
 }
 
 /** FindNewReplicaSet: the oldest ReplicaSet whose template is the deployment's. */
 export function findNewReplicaSet(d: Deployment, rsList: ReplicaSet[]): ReplicaSet | undefined {
-  return [...rsList].sort(byCreationTimestamp).find((rs) => equalIgnoreHash(rs.spec?.template, d.spec?.template));
+  return [...rsList]
+    .sort(byCreationTimestamp)
+    .find((rs) => equalIgnoreHash(rs.spec?.template, d.spec?.template));
 }
 
 /** FindOldReplicaSets: every other ReplicaSet (allOld), and those still with replicas. */
-export function findOldReplicaSets(d: Deployment, rsList: ReplicaSet[]): { old: ReplicaSet[]; allOld: ReplicaSet[] } {
+export function findOldReplicaSets(
+  d: Deployment,
+  rsList: ReplicaSet[],
+): { old: ReplicaSet[]; allOld: ReplicaSet[] } {
   const newRS = findNewReplicaSet(d, rsList);
   const allOld = rsList.filter((rs) => rs.metadata?.uid !== newRS?.metadata?.uid);
   return { old: allOld.filter((rs) => specReplicas(rs) !== 0), allOld };
 }
 
 /** FindActiveOrLatest: the only active ReplicaSet, the newest if none is, undefined if several are. */
-export function findActiveOrLatest(newRS: ReplicaSet | undefined, oldRSs: ReplicaSet[]): ReplicaSet | undefined {
+export function findActiveOrLatest(
+  newRS: ReplicaSet | undefined,
+  oldRSs: ReplicaSet[],
+): ReplicaSet | undefined {
   if (!newRS && oldRSs.length === 0) return undefined;
   const sortedOld = [...oldRSs].sort((a, b) => byCreationTimestamp(b, a));
   const active = filterActive([...sortedOld, newRS]);

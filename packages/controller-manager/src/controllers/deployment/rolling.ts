@@ -5,9 +5,21 @@
 import type { Deployment, ReplicaSet } from '@kubelab/api';
 import type { DeploymentSync } from './deployment-sync.js';
 import { byCreationTimestamp, filterActive } from './replica-set-util.js';
-import { availableReplicaCount, deploymentComplete, maxUnavailable, newRSNewReplicas, replicaCount, specReplicas } from './rollout-math.js';
+import {
+  availableReplicaCount,
+  deploymentComplete,
+  maxUnavailable,
+  newRSNewReplicas,
+  replicaCount,
+  specReplicas,
+} from './rollout-math.js';
 
-async function reconcileNewReplicaSet(s: DeploymentSync, allRSs: ReplicaSet[], newRS: ReplicaSet, d: Deployment): Promise<boolean> {
+async function reconcileNewReplicaSet(
+  s: DeploymentSync,
+  allRSs: ReplicaSet[],
+  newRS: ReplicaSet,
+  d: Deployment,
+): Promise<boolean> {
   const replicas = specReplicas(d);
   if (specReplicas(newRS) === replicas) return false;
   if (specReplicas(newRS) > replicas) return (await s.scaleAndRecord(newRS, replicas, d)).scaled;
@@ -15,7 +27,12 @@ async function reconcileNewReplicaSet(s: DeploymentSync, allRSs: ReplicaSet[], n
 }
 
 /** cleanupUnhealthyReplicas: scale old ReplicaSets down by their unavailable replicas. */
-async function cleanupUnhealthy(s: DeploymentSync, oldRSs: ReplicaSet[], d: Deployment, maxCleanup: number): Promise<{ oldRSs: ReplicaSet[]; count: number }> {
+async function cleanupUnhealthy(
+  s: DeploymentSync,
+  oldRSs: ReplicaSet[],
+  d: Deployment,
+  maxCleanup: number,
+): Promise<{ oldRSs: ReplicaSet[]; count: number }> {
   const sorted = [...oldRSs].sort(byCreationTimestamp);
   let total = 0;
   for (const [i, rs] of sorted.entries()) {
@@ -37,7 +54,12 @@ async function cleanupUnhealthy(s: DeploymentSync, oldRSs: ReplicaSet[], d: Depl
 }
 
 /** scaleDownOldReplicaSetsForRollingUpdate. */
-async function scaleDownOld(s: DeploymentSync, allRSs: ReplicaSet[], oldRSs: ReplicaSet[], d: Deployment): Promise<number> {
+async function scaleDownOld(
+  s: DeploymentSync,
+  allRSs: ReplicaSet[],
+  oldRSs: ReplicaSet[],
+  d: Deployment,
+): Promise<number> {
   const minAvailable = specReplicas(d) - maxUnavailable(d);
   const available = availableReplicaCount(allRSs);
   if (available <= minAvailable) return 0;
@@ -58,7 +80,13 @@ async function scaleDownOld(s: DeploymentSync, allRSs: ReplicaSet[], oldRSs: Rep
   return total;
 }
 
-async function reconcileOldReplicaSets(s: DeploymentSync, allRSs: ReplicaSet[], oldRSs: ReplicaSet[], newRS: ReplicaSet, d: Deployment): Promise<boolean> {
+async function reconcileOldReplicaSets(
+  s: DeploymentSync,
+  allRSs: ReplicaSet[],
+  oldRSs: ReplicaSet[],
+  newRS: ReplicaSet,
+  d: Deployment,
+): Promise<boolean> {
   if (replicaCount(oldRSs) === 0) return false;
   const minAvailable = specReplicas(d) - maxUnavailable(d);
   const newUnavailable = specReplicas(newRS) - (newRS.status?.availableReplicas ?? 0);
@@ -69,12 +97,18 @@ async function reconcileOldReplicaSets(s: DeploymentSync, allRSs: ReplicaSet[], 
   return cleaned.count + scaledDown > 0;
 }
 
-export async function rolloutRolling(s: DeploymentSync, d: Deployment, rsList: ReplicaSet[]): Promise<void> {
+export async function rolloutRolling(
+  s: DeploymentSync,
+  d: Deployment,
+  rsList: ReplicaSet[],
+): Promise<void> {
   const { newRS, oldRSs } = await s.newAndOld(d, rsList, true);
   const created = newRS as ReplicaSet;
   const allRSs = [...oldRSs, created];
-  if (await reconcileNewReplicaSet(s, allRSs, created, d)) return s.syncRolloutStatus(allRSs, created, d);
-  if (await reconcileOldReplicaSets(s, allRSs, filterActive(oldRSs), created, d)) return s.syncRolloutStatus(allRSs, created, d);
+  if (await reconcileNewReplicaSet(s, allRSs, created, d))
+    return s.syncRolloutStatus(allRSs, created, d);
+  if (await reconcileOldReplicaSets(s, allRSs, filterActive(oldRSs), created, d))
+    return s.syncRolloutStatus(allRSs, created, d);
   if (d.status && deploymentComplete(d, d.status)) await s.cleanup(oldRSs, d);
   return s.syncRolloutStatus(allRSs, created, d);
 }

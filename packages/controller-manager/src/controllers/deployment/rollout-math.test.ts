@@ -1,22 +1,44 @@
 import type { Deployment, ReplicaSet } from '@kubelab/api';
 import { describe, expect, it } from 'vitest';
 import { MAX_REPLICAS_ANNOTATION } from './annotations.js';
-import { maxSurge, maxUnavailable, newRSNewReplicas, replicaSetProportion, resolveFenceposts, roundHalfAwayFromZero } from './rollout-math.js';
+import {
+  maxSurge,
+  maxUnavailable,
+  newRSNewReplicas,
+  replicaSetProportion,
+  resolveFenceposts,
+  roundHalfAwayFromZero,
+} from './rollout-math.js';
 
-function deployment(replicas: number, surge?: number | string, unavailable?: number | string): Deployment {
+function deployment(
+  replicas: number,
+  surge?: number | string,
+  unavailable?: number | string,
+): Deployment {
   return {
     metadata: { name: 'web', generation: 1 },
     spec: {
       replicas,
       selector: {},
       template: {},
-      strategy: { type: 'RollingUpdate', rollingUpdate: { ...(surge !== undefined ? { maxSurge: surge } : {}), ...(unavailable !== undefined ? { maxUnavailable: unavailable } : {}) } },
+      strategy: {
+        type: 'RollingUpdate',
+        rollingUpdate: {
+          ...(surge !== undefined ? { maxSurge: surge } : {}),
+          ...(unavailable !== undefined ? { maxUnavailable: unavailable } : {}),
+        },
+      },
     },
   };
 }
 
 const rs = (replicas: number, maxReplicas?: number): ReplicaSet => ({
-  metadata: { name: `rs-${replicas}`, ...(maxReplicas !== undefined ? { annotations: { [MAX_REPLICAS_ANNOTATION]: String(maxReplicas) } } : {}) },
+  metadata: {
+    name: `rs-${replicas}`,
+    ...(maxReplicas !== undefined
+      ? { annotations: { [MAX_REPLICAS_ANNOTATION]: String(maxReplicas) } }
+      : {}),
+  },
   spec: { replicas, selector: {} },
 });
 

@@ -9,7 +9,8 @@ import { desiredReplicasAnnotation, maxReplicasAnnotation } from './annotations.
 
 const MAX_INT32 = 2147483647;
 
-export const specReplicas = (o: { spec?: { replicas?: number } } | undefined): number => o?.spec?.replicas ?? 1;
+export const specReplicas = (o: { spec?: { replicas?: number } } | undefined): number =>
+  o?.spec?.replicas ?? 1;
 
 export function isRollingUpdate(d: Deployment): boolean {
   return (d.spec?.strategy?.type ?? 'RollingUpdate') === 'RollingUpdate';
@@ -45,10 +46,18 @@ export const availableReplicaCount = (rss: (ReplicaSet | undefined)[]): number =
   rss.reduce((n, rs) => n + (rs?.status?.availableReplicas ?? 0), 0);
 
 /** NewRSNewReplicas: how big the new ReplicaSet may be now. */
-export function newRSNewReplicas(d: Deployment, allRSs: (ReplicaSet | undefined)[], newRS: ReplicaSet): number {
+export function newRSNewReplicas(
+  d: Deployment,
+  allRSs: (ReplicaSet | undefined)[],
+  newRS: ReplicaSet,
+): number {
   const replicas = specReplicas(d);
   if (!isRollingUpdate(d)) return replicas;
-  const surge = scaledValueFromIntOrPercent(d.spec?.strategy?.rollingUpdate?.maxSurge ?? 0, replicas, true);
+  const surge = scaledValueFromIntOrPercent(
+    d.spec?.strategy?.rollingUpdate?.maxSurge ?? 0,
+    replicas,
+    true,
+  );
   const current = replicaCount(allRSs);
   const maxTotal = replicas + surge;
   if (current >= maxTotal) return specReplicas(newRS);
@@ -62,7 +71,11 @@ export function isSaturated(d: Deployment, rs: ReplicaSet | undefined): boolean 
   const desired = desiredReplicasAnnotation(rs);
   if (desired === undefined) return false;
   const replicas = specReplicas(d);
-  return specReplicas(rs) === replicas && desired === replicas && (rs.status?.availableReplicas ?? 0) === replicas;
+  return (
+    specReplicas(rs) === replicas &&
+    desired === replicas &&
+    (rs.status?.availableReplicas ?? 0) === replicas
+  );
 }
 
 /** math.Round: halves away from zero. */
@@ -82,7 +95,12 @@ function replicaSetFraction(rs: ReplicaSet, d: Deployment): number {
 }
 
 /** GetReplicaSetProportion. */
-export function replicaSetProportion(rs: ReplicaSet, d: Deployment, toAdd: number, added: number): number {
+export function replicaSetProportion(
+  rs: ReplicaSet,
+  d: Deployment,
+  toAdd: number,
+  added: number,
+): number {
   if (specReplicas(rs) === 0 || toAdd === 0 || toAdd === added) return 0;
   const fraction = replicaSetFraction(rs, d);
   const allowed = toAdd - added;

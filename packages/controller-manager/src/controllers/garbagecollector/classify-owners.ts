@@ -17,10 +17,14 @@ export type DeleteDecision =
   | { action: 'delete'; policy: 'Orphan' | 'Foreground' | 'Background' };
 
 /** The state of an owner as read from the API (undefined: not found). */
-export function ownerState(ref: OwnerReference, owner: { metadata?: ObjectMeta } | undefined): OwnerState {
+export function ownerState(
+  ref: OwnerReference,
+  owner: { metadata?: ObjectMeta } | undefined,
+): OwnerState {
   if (!owner || owner.metadata?.uid !== ref.uid) return 'dangling';
   const m = owner.metadata;
-  if (m.deletionTimestamp && (m.finalizers ?? []).includes(FINALIZER_FOREGROUND)) return 'waitingForDependentsDeletion';
+  if (m.deletionTimestamp && (m.finalizers ?? []).includes(FINALIZER_FOREGROUND))
+    return 'waitingForDependentsDeletion';
   return 'solid';
 }
 
@@ -34,7 +38,10 @@ export function decideDeletion(
   const waiting = owners.filter((o) => o.state === 'waitingForDependentsDeletion');
   if (solid.length > 0) {
     if (dangling.length === 0 && waiting.length === 0) return { action: 'none' };
-    return { action: 'removeOwnerReferences', uids: [...dangling, ...waiting].map((o) => o.ref.uid) };
+    return {
+      action: 'removeOwnerReferences',
+      uids: [...dangling, ...waiting].map((o) => o.ref.uid),
+    };
   }
   if (waiting.length > 0 && dependents.count > 0) {
     return { action: 'deleteForeground', unblock: dependents.anyDeletingDependents };

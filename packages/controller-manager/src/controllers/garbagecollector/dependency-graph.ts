@@ -40,7 +40,13 @@ export interface ObservedObject {
 
 function placeholder(ref: OwnerReference, namespace: string): GraphNode {
   return {
-    identity: { apiVersion: ref.apiVersion, kind: ref.kind, namespace, name: ref.name, uid: ref.uid },
+    identity: {
+      apiVersion: ref.apiVersion,
+      kind: ref.kind,
+      namespace,
+      name: ref.name,
+      uid: ref.uid,
+    },
     owners: [],
     dependents: new Set(),
     beingDeleted: false,
@@ -62,7 +68,10 @@ export class DependencyGraph {
     if (!owner) return [];
     return [...owner.dependents]
       .map((d) => this.nodes.get(d))
-      .filter((d): d is GraphNode => !!d && d.owners.some((r) => r.uid === uid && r.blockOwnerDeletion === true));
+      .filter(
+        (d): d is GraphNode =>
+          !!d && d.owners.some((r) => r.uid === uid && r.blockOwnerDeletion === true),
+      );
   }
 
   private unlink(dependent: string, ref: OwnerReference, work: GraphWork): void {
@@ -80,8 +89,19 @@ export class DependencyGraph {
     const uid = m.uid ?? '';
     const refs = m.ownerReferences ?? [];
     const prev = this.nodes.get(uid);
-    const node: GraphNode = prev ?? placeholder({ apiVersion: obj.apiVersion, kind: obj.kind, name: m.name ?? '', uid }, m.namespace ?? '');
-    node.identity = { apiVersion: obj.apiVersion, kind: obj.kind, namespace: m.namespace ?? '', name: m.name ?? '', uid };
+    const node: GraphNode =
+      prev ??
+      placeholder(
+        { apiVersion: obj.apiVersion, kind: obj.kind, name: m.name ?? '', uid },
+        m.namespace ?? '',
+      );
+    node.identity = {
+      apiVersion: obj.apiVersion,
+      kind: obj.kind,
+      namespace: m.namespace ?? '',
+      name: m.name ?? '',
+      uid,
+    };
     const before = prev?.observed ? prev.owners : [];
     node.observed = true;
     this.nodes.set(uid, node);

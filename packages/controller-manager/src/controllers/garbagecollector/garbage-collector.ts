@@ -21,14 +21,22 @@ import type { Controller } from '../../framework/controller.js';
 import type { ControllerContext } from '../../framework/controller-context.js';
 import { runWorkers } from '../../framework/run-workers.js';
 import { decideDeletion, ownerState, type OwnerState } from './classify-owners.js';
-import { DependencyGraph, FINALIZER_FOREGROUND, FINALIZER_ORPHAN, type GraphWork, type ObjectIdentity } from './dependency-graph.js';
+import {
+  DependencyGraph,
+  FINALIZER_FOREGROUND,
+  FINALIZER_ORPHAN,
+  type GraphWork,
+  type ObjectIdentity,
+} from './dependency-graph.js';
 
 /** Resources the collector never watches (DefaultIgnoredResources). */
 const IGNORED = new Set(['/events', 'events.k8s.io/events']);
 
 export function collectableResources(): ResourceInfo[] {
   return RESOURCES.filter(
-    (r) => ['list', 'watch', 'delete'].every((v) => r.verbs.includes(v as never)) && !IGNORED.has(`${r.group}/${r.plural}`),
+    (r) =>
+      ['list', 'watch', 'delete'].every((v) => r.verbs.includes(v as never)) &&
+      !IGNORED.has(`${r.group}/${r.plural}`),
   );
 }
 
@@ -48,7 +56,11 @@ export class GarbageCollector implements Controller {
     this.attemptToOrphan = createRateLimitingQueue<string>({ clock: ctx.clock });
     for (const info of collectableResources()) {
       const inf = ctx.informers.informer<ApiObject>(info);
-      const observed = (o: ApiObject) => ({ apiVersion: groupVersion(info), kind: info.kind, metadata: o.metadata ?? {} });
+      const observed = (o: ApiObject) => ({
+        apiVersion: groupVersion(info),
+        kind: info.kind,
+        metadata: o.metadata ?? {},
+      });
       inf.on('add', (o) => this.apply(this.graph.upsert(observed(o))));
       inf.on('update', (o) => this.apply(this.graph.upsert(observed(o))));
       inf.on('delete', (o) => this.apply(this.graph.remove(o.metadata?.uid ?? '')));
@@ -64,8 +76,26 @@ export class GarbageCollector implements Controller {
     this.logger.info('Starting controller', { controller: 'garbagecollector' });
     const workers = this.opts.workers ?? 20;
     await Promise.all([
-      runWorkers({ queue: this.attemptToDelete, sync: (uid) => this.attemptToDeleteItem(uid), workers, logger: this.logger, errorMessage: 'Error syncing item' }, signal),
-      runWorkers({ queue: this.attemptToOrphan, sync: (uid) => this.attemptToOrphanItem(uid), workers, logger: this.logger, errorMessage: 'Error syncing item' }, signal),
+      runWorkers(
+        {
+          queue: this.attemptToDelete,
+          sync: (uid) => this.attemptToDeleteItem(uid),
+          workers,
+          logger: this.logger,
+          errorMessage: 'Error syncing item',
+        },
+        signal,
+      ),
+      runWorkers(
+        {
+          queue: this.attemptToOrphan,
+          sync: (uid) => this.attemptToOrphanItem(uid),
+          workers,
+          logger: this.logger,
+          errorMessage: 'Error syncing item',
+        },
+        signal,
+      ),
     ]);
   }
 
@@ -125,25 +155,46 @@ export class GarbageCollector implements Controller {
     });
   }
 
-  private async deleteObject(id: ObjectIdentity, policy: 'Orphan' | 'Foreground' | 'Background'): Promise<void> {
-    this.logger.info('Deleting item', { item: `${id.kind}/${id.namespace ? `${id.namespace}/` : ''}${id.name}`, propagationPolicy: policy });
+  private async deleteObject(
+    id: ObjectIdentity,
+    policy: 'Orphan' | 'Foreground' | 'Background',
+  ): Promise<void> {
+    this.logger.info('Deleting item', {
+      item: `${id.kind}/${id.namespace ? `${id.namespace}/` : ''}${id.name}`,
+      propagationPolicy: policy,
+    });
     try {
-      await this.client(id)?.delete(id.name, { preconditions: { uid: id.uid }, propagationPolicy: policy });
+      await this.client(id)?.delete(id.name, {
+        preconditions: { uid: id.uid },
+        propagationPolicy: policy,
+      });
     } catch (err) {
       if (!isNotFound(err) && !isConflict(err)) throw err;
     }
   }
 
-  private async classify(id: ObjectIdentity, refs: OwnerReference[]): Promise<{ ref: OwnerReference; state: OwnerState }[]> {
+  private async classify(
+    id: ObjectIdentity,
+    refs: OwnerReference[],
+  ): Promise<{ ref: OwnerReference; state: OwnerState }[]> {
     const out: { ref: OwnerReference; state: OwnerState }[] = [];
     for (const ref of refs) {
       const info = findResourceByKind(ref.apiVersion, ref.kind);
       if (!info) {
-        this.logger.info('Cannot resolve owner kind; keeping the reference', { owner: `${ref.apiVersion}/${ref.kind}`, item: id.name });
+        this.logger.info('Cannot resolve owner kind; keeping the reference', {
+          owner: `${ref.apiVersion}/${ref.kind}`,
+          item: id.name,
+        });
         out.push({ ref, state: 'solid' });
         continue;
       }
-      const owner = await this.get({ apiVersion: ref.apiVersion, kind: ref.kind, namespace: id.namespace, name: ref.name, uid: ref.uid });
+      const owner = await this.get({
+        apiVersion: ref.apiVersion,
+        kind: ref.kind,
+        namespace: id.namespace,
+        name: ref.name,
+        uid: ref.uid,
+      });
       out.push({ ref, state: ownerState(ref, owner) });
     }
     return out;

@@ -15,11 +15,23 @@ export const CONDITION_TYPES = [
 ] as const;
 
 const OK: Record<(typeof CONDITION_TYPES)[number], [string, string]> = {
-  NamespaceDeletionDiscoveryFailure: ['ResourcesDiscovered', 'All resources successfully discovered'],
-  NamespaceDeletionGroupVersionParsingFailure: ['ParsedGroupVersions', 'All legacy kube types successfully parsed'],
-  NamespaceDeletionContentFailure: ['ContentDeleted', 'All content successfully deleted, may be waiting on finalization'],
+  NamespaceDeletionDiscoveryFailure: [
+    'ResourcesDiscovered',
+    'All resources successfully discovered',
+  ],
+  NamespaceDeletionGroupVersionParsingFailure: [
+    'ParsedGroupVersions',
+    'All legacy kube types successfully parsed',
+  ],
+  NamespaceDeletionContentFailure: [
+    'ContentDeleted',
+    'All content successfully deleted, may be waiting on finalization',
+  ],
   NamespaceContentRemaining: ['ContentRemoved', 'All content successfully removed'],
-  NamespaceFinalizersRemaining: ['ContentHasNoFinalizers', 'All content-preserving finalizers finished'],
+  NamespaceFinalizersRemaining: [
+    'ContentHasNoFinalizers',
+    'All content-preserving finalizers finished',
+  ],
 };
 
 export interface DeletionTotals {
@@ -44,7 +56,10 @@ export function failureConditions(t: DeletionTotals, nowMs: number): NamespaceCo
       message: `Failed to delete all resource types, ${t.errors.length} remaining: ${msgs.join(', ')}`,
     });
   }
-  const remaining = [...t.remaining].filter(([, n]) => n > 0).map(([gr, n]) => `${gr} has ${n} resource instances`).sort();
+  const remaining = [...t.remaining]
+    .filter(([, n]) => n > 0)
+    .map(([gr, n]) => `${gr} has ${n} resource instances`)
+    .sort();
   if (remaining.length > 0) {
     out.push({
       type: 'NamespaceContentRemaining',
@@ -54,7 +69,10 @@ export function failureConditions(t: DeletionTotals, nowMs: number): NamespaceCo
       message: `Some resources are remaining: ${remaining.join(', ')}`,
     });
   }
-  const finalizers = [...t.finalizers].filter(([, n]) => n > 0).map(([f, n]) => `${f} in ${n} resource instances`).sort();
+  const finalizers = [...t.finalizers]
+    .filter(([, n]) => n > 0)
+    .map(([f, n]) => `${f} in ${n} resource instances`)
+    .sort();
   if (finalizers.length > 0) {
     out.push({
       type: 'NamespaceFinalizersRemaining',
@@ -68,7 +86,11 @@ export function failureConditions(t: DeletionTotals, nowMs: number): NamespaceCo
 }
 
 /** updateConditions: every type present; transition time moves only with the status. */
-export function updateConditions(ns: Namespace, failures: NamespaceCondition[], nowMs: number): boolean {
+export function updateConditions(
+  ns: Namespace,
+  failures: NamespaceCondition[],
+  nowMs: number,
+): boolean {
   const status = (ns.status ??= {});
   const conditions = (status.conditions ??= []);
   let changed = false;
@@ -84,7 +106,11 @@ export function updateConditions(ns: Namespace, failures: NamespaceCondition[], 
     if (!old) {
       conditions.push(next);
       changed = true;
-    } else if (old.status !== next.status || old.message !== next.message || old.reason !== next.reason) {
+    } else if (
+      old.status !== next.status ||
+      old.message !== next.message ||
+      old.reason !== next.reason
+    ) {
       if (old.status !== next.status) old.lastTransitionTime = rfc3339(nowMs);
       old.status = next.status;
       if (next.reason !== undefined) old.reason = next.reason;

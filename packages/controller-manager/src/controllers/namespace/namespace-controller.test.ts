@@ -3,7 +3,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { findResource } from '@kubelab/api';
 import { NAMESPACES, PODS } from '../../framework/resources.js';
 import { ControllerHarness } from '../../testing/controller-harness.js';
-import { NamespaceController, namespacedDeletableResources, ResourcesRemainingError } from './namespace-controller.js';
+import {
+  NamespaceController,
+  namespacedDeletableResources,
+  ResourcesRemainingError,
+} from './namespace-controller.js';
 
 const CONFIGMAPS = findResource('', 'v1', 'configmaps');
 
@@ -11,7 +15,9 @@ describe('NamespaceController', () => {
   let h: ControllerHarness | undefined;
   afterEach(() => h?.stop());
 
-  async function terminating(deletedAgoMs: number): Promise<{ c: NamespaceController; h: ControllerHarness }> {
+  async function terminating(
+    deletedAgoMs: number,
+  ): Promise<{ c: NamespaceController; h: ControllerHarness }> {
     const harness = new ControllerHarness();
     h = harness;
     await harness.seed(NAMESPACES, {
@@ -19,9 +25,18 @@ describe('NamespaceController', () => {
       spec: { finalizers: ['kubernetes'] },
       status: { phase: 'Active' },
     } as Namespace);
-    await harness.seed(CONFIGMAPS as never, { metadata: { name: 'cfg', namespace: 'team' }, data: {} } as ConfigMap);
-    await harness.seed(PODS, { metadata: { name: 'p', namespace: 'team' }, spec: { containers: [], terminationGracePeriodSeconds: 30 } } as Pod);
-    await harness.seed(PODS, { metadata: { name: 'other', namespace: 'default' }, spec: { containers: [] } } as Pod);
+    await harness.seed(
+      CONFIGMAPS as never,
+      { metadata: { name: 'cfg', namespace: 'team' }, data: {} } as ConfigMap,
+    );
+    await harness.seed(PODS, {
+      metadata: { name: 'p', namespace: 'team' },
+      spec: { containers: [], terminationGracePeriodSeconds: 30 },
+    } as Pod);
+    await harness.seed(PODS, {
+      metadata: { name: 'other', namespace: 'default' },
+      spec: { containers: [] },
+    } as Pod);
     const c = new NamespaceController(harness.context);
     await harness.start();
     return { c, h: harness };
@@ -29,7 +44,17 @@ describe('NamespaceController', () => {
 
   it('empties every namespaced resource it can list and delete', () => {
     const names = namespacedDeletableResources().map((r) => r.plural);
-    expect(names).toEqual(expect.arrayContaining(['pods', 'configmaps', 'deployments', 'replicasets', 'serviceaccounts', 'leases', 'events']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'pods',
+        'configmaps',
+        'deployments',
+        'replicasets',
+        'serviceaccounts',
+        'leases',
+        'events',
+      ]),
+    );
     expect(names).not.toContain('namespaces');
     expect(names).not.toContain('nodes');
   });
@@ -60,9 +85,17 @@ describe('NamespaceController', () => {
   it('reports what could not be deleted', async () => {
     const { c, h } = await terminating(60_000);
     const { forbidden } = await import('@kubelab/api');
-    h.clients.fake(PODS).store.failNext('delete', forbidden({ group: '', resource: 'pods' }, 'p', 'no'));
+    h.clients
+      .fake(PODS)
+      .store.failNext('delete', forbidden({ group: '', resource: 'pods' }, 'p', 'no'));
     await expect(c.syncNamespace('team')).rejects.toThrow('pods "p" is forbidden: no');
-    const failure = h.clients.objects<Namespace>(NAMESPACES)[0]?.status?.conditions?.find((x) => x.type === 'NamespaceDeletionContentFailure');
-    expect(failure).toMatchObject({ status: 'True', reason: 'ContentDeletionFailed', message: 'Failed to delete all resource types, 1 remaining: pods "p" is forbidden: no' });
+    const failure = h.clients
+      .objects<Namespace>(NAMESPACES)[0]
+      ?.status?.conditions?.find((x) => x.type === 'NamespaceDeletionContentFailure');
+    expect(failure).toMatchObject({
+      status: 'True',
+      reason: 'ContentDeletionFailed',
+      message: 'Failed to delete all resource types, 1 remaining: pods "p" is forbidden: no',
+    });
   });
 });

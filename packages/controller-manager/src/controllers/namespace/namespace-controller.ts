@@ -3,13 +3,31 @@
  * namespaced resource, reports the deletion conditions, then removes the `kubernetes`
  * finalizer through namespaces/<name>/finalize, after which the apiserver deletes it.
  */
-import { groupVersion, isNotFound, RESOURCES, type ApiObject, type Logger, type Namespace, type Pod, type ResourceInfo } from '@kubelab/api';
-import { createRateLimitingQueue, ItemExponentialFailureRateLimiter, type Informer, type WorkQueue } from '@kubelab/api/informer';
+import {
+  groupVersion,
+  isNotFound,
+  RESOURCES,
+  type ApiObject,
+  type Logger,
+  type Namespace,
+  type Pod,
+  type ResourceInfo,
+} from '@kubelab/api';
+import {
+  createRateLimitingQueue,
+  ItemExponentialFailureRateLimiter,
+  type Informer,
+  type WorkQueue,
+} from '@kubelab/api/informer';
 import type { Controller } from '../../framework/controller.js';
 import type { ControllerContext } from '../../framework/controller-context.js';
 import { NAMESPACES, PODS } from '../../framework/resources.js';
 import { runWorkers } from '../../framework/run-workers.js';
-import { failureConditions, updateConditions, type DeletionTotals } from './namespace-conditions.js';
+import {
+  failureConditions,
+  updateConditions,
+  type DeletionTotals,
+} from './namespace-conditions.js';
 
 export const FINALIZER_KUBERNETES = 'kubernetes';
 export const NAMESPACE_DELETION_GRACE_MS = 5_000;
@@ -18,12 +36,16 @@ const FINALIZER_ESTIMATE_SECONDS = 15;
 
 /** The namespaced resources the controller empties: everything it can list and delete. */
 export function namespacedDeletableResources(): ResourceInfo[] {
-  return RESOURCES.filter((r) => r.namespaced && r.verbs.includes('list') && r.verbs.includes('delete'));
+  return RESOURCES.filter(
+    (r) => r.namespaced && r.verbs.includes('list') && r.verbs.includes('delete'),
+  );
 }
 
 export class ResourcesRemainingError extends Error {
   constructor(readonly estimateSeconds: number) {
-    super(`some content remains in the namespace, estimate ${estimateSeconds} seconds before it is removed`);
+    super(
+      `some content remains in the namespace, estimate ${estimateSeconds} seconds before it is removed`,
+    );
   }
 }
 
@@ -38,12 +60,16 @@ export class NamespaceController implements Controller {
     private readonly opts: { workers?: number } = {},
   ) {
     this.logger = ctx.logger.named('namespace_controller.go');
-    this.queue = createRateLimitingQueue<string>({ clock: ctx.clock, rateLimiter: new ItemExponentialFailureRateLimiter<string>(5, 60_000) });
+    this.queue = createRateLimitingQueue<string>({
+      clock: ctx.clock,
+      rateLimiter: new ItemExponentialFailureRateLimiter<string>(5, 60_000),
+    });
     this.nsInformer = ctx.informers.informer<Namespace>(NAMESPACES);
     // namespaceDeletionGracePeriod: let HA apiservers observe the deletion, and last-minute
     // creations inside the namespace land, before emptying it.
     const enqueue = (ns: Namespace): void => {
-      if (ns.metadata?.deletionTimestamp) this.queue.addAfter(ns.metadata.name ?? '', NAMESPACE_DELETION_GRACE_MS);
+      if (ns.metadata?.deletionTimestamp)
+        this.queue.addAfter(ns.metadata.name ?? '', NAMESPACE_DELETION_GRACE_MS);
     };
     this.nsInformer.on('add', enqueue);
     this.nsInformer.on('update', enqueue);
@@ -51,7 +77,15 @@ export class NamespaceController implements Controller {
 
   async run(signal: AbortSignal): Promise<void> {
     this.logger.info('Starting namespace controller');
-    await runWorkers({ queue: this.queue, sync: (k) => this.sync(k), workers: this.opts.workers ?? 10, logger: this.logger }, signal);
+    await runWorkers(
+      {
+        queue: this.queue,
+        sync: (k) => this.sync(k),
+        workers: this.opts.workers ?? 10,
+        logger: this.logger,
+      },
+      signal,
+    );
   }
 
   private async sync(name: string): Promise<void> {
@@ -87,9 +121,13 @@ export class NamespaceController implements Controller {
     if ((ns.spec?.finalizers ?? []).length === 0) return;
     const estimate = await this.deleteAllContent(ns);
     if (estimate > 0) throw new ResourcesRemainingError(estimate);
-    const latest = await client.get(name).catch((err: unknown) => (isNotFound(err) ? undefined : Promise.reject(err)));
+    const latest = await client
+      .get(name)
+      .catch((err: unknown) => (isNotFound(err) ? undefined : Promise.reject(err)));
     if (!latest) return;
-    const finalizers = [...new Set((latest.spec?.finalizers ?? []).filter((f) => f !== FINALIZER_KUBERNETES))].sort();
+    const finalizers = [
+      ...new Set((latest.spec?.finalizers ?? []).filter((f) => f !== FINALIZER_KUBERNETES)),
+    ].sort();
     try {
       await this.ctx.clients.finalizeNamespace({ ...latest, spec: { ...latest.spec, finalizers } });
     } catch (err) {
@@ -121,18 +159,26 @@ export class NamespaceController implements Controller {
         const items = (await client.list()).items;
         for (const item of items) {
           if (item.metadata?.deletionTimestamp) continue;
-          await client.delete(item.metadata?.name ?? '', { propagationPolicy: 'Background' }).catch((err: unknown) => {
-            if (!isNotFound(err)) throw err;
-          });
+          await client
+            .delete(item.metadata?.name ?? '', { propagationPolicy: 'Background' })
+            .catch((err: unknown) => {
+              if (!isNotFound(err)) throw err;
+            });
         }
         const left = (await client.list()).items;
         const byFinalizer = new Map<string, number>();
-        for (const item of left) for (const f of item.metadata?.finalizers ?? []) byFinalizer.set(f, (byFinalizer.get(f) ?? 0) + 1);
+        for (const item of left)
+          for (const f of item.metadata?.finalizers ?? [])
+            byFinalizer.set(f, (byFinalizer.get(f) ?? 0) + 1);
         if (left.length > 0) totals.remaining.set(gr, left.length);
-        for (const [f, n] of byFinalizer) totals.finalizers.set(f, (totals.finalizers.get(f) ?? 0) + n);
+        for (const [f, n] of byFinalizer)
+          totals.finalizers.set(f, (totals.finalizers.get(f) ?? 0) + n);
         if (local > 0) estimate = Math.max(estimate, local);
         else if (byFinalizer.size > 0) estimate = Math.max(estimate, FINALIZER_ESTIMATE_SECONDS);
-        else if (left.length > 0) throw new Error(`unexpected items still remain in namespace: ${namespace} for gvr: ${groupVersion(info)}, Resource=${info.plural}`);
+        else if (left.length > 0)
+          throw new Error(
+            `unexpected items still remain in namespace: ${namespace} for gvr: ${groupVersion(info)}, Resource=${info.plural}`,
+          );
       } catch (err) {
         totals.errors.push((err as Error).message);
       }
@@ -142,7 +188,9 @@ export class NamespaceController implements Controller {
       await this.ctx.clients
         .resource<Namespace>(NAMESPACES)
         .updateStatus(ns)
-        .catch((err: unknown) => this.logger.error('Couldn\'t update status condition for namespace', err, { namespace }));
+        .catch((err: unknown) =>
+          this.logger.error("Couldn't update status condition for namespace", err, { namespace }),
+        );
     }
     if (totals.errors.length > 0) throw new Error(totals.errors.join(', '));
     return estimate;

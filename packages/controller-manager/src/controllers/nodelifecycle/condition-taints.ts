@@ -26,7 +26,9 @@ const CONDITION_TAINTS: Record<string, Record<string, string>> = {
   NetworkUnavailable: { True: TAINT_NODE_NETWORK_UNAVAILABLE },
   PIDPressure: { True: TAINT_NODE_PID_PRESSURE },
 };
-const CONDITION_TAINT_KEYS = new Set(Object.values(CONDITION_TAINTS).flatMap((m) => Object.values(m)));
+const CONDITION_TAINT_KEYS = new Set(
+  Object.values(CONDITION_TAINTS).flatMap((m) => Object.values(m)),
+);
 
 /** The NoSchedule taints a node's conditions (and spec.unschedulable) call for, and the diff. */
 export function noScheduleTaintDiff(node: Node): { add: Taint[]; remove: Taint[] } {
@@ -37,7 +39,9 @@ export function noScheduleTaintDiff(node: Node): { add: Taint[]; remove: Taint[]
   }
   if (node.spec?.unschedulable) want.push({ key: TAINT_NODE_UNSCHEDULABLE, effect: 'NoSchedule' });
   const have = (node.spec?.taints ?? []).filter(
-    (t) => t.effect === 'NoSchedule' && (t.key === TAINT_NODE_UNSCHEDULABLE || CONDITION_TAINT_KEYS.has(t.key)),
+    (t) =>
+      t.effect === 'NoSchedule' &&
+      (t.key === TAINT_NODE_UNSCHEDULABLE || CONDITION_TAINT_KEYS.has(t.key)),
   );
   return {
     add: want.filter((w) => !have.some((h) => matchTaint(h, w))),
@@ -46,7 +50,12 @@ export function noScheduleTaintDiff(node: Node): { add: Taint[]; remove: Taint[]
 }
 
 /** SwapNodeControllerTaint's effect on a taint list (timeAdded stamped on the added ones). */
-export function swapTaints(taints: readonly Taint[], add: readonly Taint[], remove: readonly Taint[], timeAdded: string): Taint[] {
+export function swapTaints(
+  taints: readonly Taint[],
+  add: readonly Taint[],
+  remove: readonly Taint[],
+  timeAdded: string,
+): Taint[] {
   let out = taints.filter((t) => !remove.some((r) => matchTaint(t, r)));
   for (const a of add) {
     out = out.filter((t) => !matchTaint(t, a));

@@ -12,18 +12,41 @@ function node(heartbeat?: string, status = 'True'): Node {
     status: heartbeat
       ? {
           conditions: [
-            { type: 'MemoryPressure', status: 'False', reason: 'KubeletHasSufficientMemory', lastHeartbeatTime: heartbeat, lastTransitionTime: '2024-05-31T00:00:00Z' },
-            { type: 'Ready', status, reason: 'KubeletReady', message: 'kubelet is posting ready status', lastHeartbeatTime: heartbeat, lastTransitionTime: '2024-05-31T00:00:00Z' },
+            {
+              type: 'MemoryPressure',
+              status: 'False',
+              reason: 'KubeletHasSufficientMemory',
+              lastHeartbeatTime: heartbeat,
+              lastTransitionTime: '2024-05-31T00:00:00Z',
+            },
+            {
+              type: 'Ready',
+              status,
+              reason: 'KubeletReady',
+              message: 'kubelet is posting ready status',
+              lastHeartbeatTime: heartbeat,
+              lastTransitionTime: '2024-05-31T00:00:00Z',
+            },
           ],
         }
       : {},
   };
 }
 
-const lease = (renew: number): Lease => ({ metadata: { name: 'w1', namespace: 'kube-node-lease' }, spec: { renewTime: new Date(renew).toISOString() } });
+const lease = (renew: number): Lease => ({
+  metadata: { name: 'w1', namespace: 'kube-node-lease' },
+  spec: { renewTime: new Date(renew).toISOString() },
+});
 
 function pass(n: Node, saved: NodeHealth | undefined, now: number, l?: Lease) {
-  return tryUpdateNodeHealth({ node: n, saved, lease: l, nowMs: now, gracePeriodMs: GRACE, startupGracePeriodMs: 60_000 });
+  return tryUpdateNodeHealth({
+    node: n,
+    saved,
+    lease: l,
+    nowMs: now,
+    gracePeriodMs: GRACE,
+    startupGracePeriodMs: 60_000,
+  });
 }
 
 describe('tryUpdateNodeHealth', () => {
@@ -41,7 +64,13 @@ describe('tryUpdateNodeHealth', () => {
     const late = T0 + GRACE + 1000;
     const r2 = pass(node(rfc3339(T0)), r1.health, late);
     expect(r2.observedReady.status).toBe('True');
-    expect(r2.currentReady).toMatchObject({ status: 'Unknown', reason: 'NodeStatusUnknown', message: 'Kubelet stopped posting node status.', lastHeartbeatTime: rfc3339(T0), lastTransitionTime: rfc3339(late) });
+    expect(r2.currentReady).toMatchObject({
+      status: 'Unknown',
+      reason: 'NodeStatusUnknown',
+      message: 'Kubelet stopped posting node status.',
+      lastHeartbeatTime: rfc3339(T0),
+      lastTransitionTime: rfc3339(late),
+    });
     const conds = r2.updatedNode?.status?.conditions ?? [];
     expect(conds.map((c) => [c.type, c.status, c.reason])).toEqual([
       ['MemoryPressure', 'Unknown', 'NodeStatusUnknown'],
@@ -56,8 +85,12 @@ describe('tryUpdateNodeHealth', () => {
     const r1 = pass(node(rfc3339(T0)), undefined, T0, lease(T0));
     const r2 = pass(node(rfc3339(T0)), r1.health, T0 + 40_000, lease(T0 + 40_000));
     expect(r2.health.probeTimestamp).toBe(T0 + 40_000);
-    expect(pass(node(rfc3339(T0)), r2.health, T0 + 80_000, lease(T0 + 40_000)).updatedNode).toBeUndefined();
-    expect(pass(node(rfc3339(T0)), r2.health, T0 + 91_000, lease(T0 + 40_000)).updatedNode).toBeDefined();
+    expect(
+      pass(node(rfc3339(T0)), r2.health, T0 + 80_000, lease(T0 + 40_000)).updatedNode,
+    ).toBeUndefined();
+    expect(
+      pass(node(rfc3339(T0)), r2.health, T0 + 91_000, lease(T0 + 40_000)).updatedNode,
+    ).toBeDefined();
   });
 
   it('gives a node that never posted status the startup grace period', () => {
@@ -65,6 +98,10 @@ describe('tryUpdateNodeHealth', () => {
     const r = pass(node(), undefined, created + 30_000);
     expect(r.updatedNode).toBeUndefined();
     const r2 = pass(node(), r.health, created + 61_000);
-    expect(r2.currentReady).toMatchObject({ status: 'Unknown', reason: 'NodeStatusNeverUpdated', message: 'Kubelet never posted node status.' });
+    expect(r2.currentReady).toMatchObject({
+      status: 'Unknown',
+      reason: 'NodeStatusNeverUpdated',
+      message: 'Kubelet never posted node status.',
+    });
   });
 });

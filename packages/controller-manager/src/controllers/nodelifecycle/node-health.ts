@@ -48,22 +48,39 @@ export function tryUpdateNodeHealth(i: HealthInput): HealthResult {
   if (!currentReady) {
     // The kubelet never posted status: judge from the creation time, with the startup grace.
     const t = node.metadata?.creationTimestamp ?? rfc3339(created);
-    observedReady = { type: 'Ready', status: 'Unknown', lastHeartbeatTime: t, lastTransitionTime: t };
+    observedReady = {
+      type: 'Ready',
+      status: 'Unknown',
+      lastHeartbeatTime: t,
+      lastTransitionTime: t,
+    };
     grace = i.startupGracePeriodMs;
     if (health) health.status = node.status;
-    else health = { status: node.status, probeTimestamp: created, readyTransitionTimestamp: created };
+    else
+      health = { status: node.status, probeTimestamp: created, readyTransitionTimestamp: created };
   } else {
     observedReady = { ...currentReady };
     grace = i.gracePeriodMs;
   }
   const savedReady = health ? readyOf(health.status) : undefined;
   const savedLease = health?.lease;
-  const fresh = (): NodeHealth => ({ status: node.status, probeTimestamp: nowMs, readyTransitionTimestamp: nowMs });
+  const fresh = (): NodeHealth => ({
+    status: node.status,
+    probeTimestamp: nowMs,
+    readyTransitionTimestamp: nowMs,
+  });
   if (!health) health = fresh();
   else if (!savedReady && currentReady) health = fresh();
   else if (savedReady && !currentReady) health = fresh();
-  else if (savedReady && currentReady && savedReady.lastHeartbeatTime !== currentReady.lastHeartbeatTime) {
-    const transition = savedReady.lastTransitionTime !== currentReady.lastTransitionTime ? nowMs : health.readyTransitionTimestamp;
+  else if (
+    savedReady &&
+    currentReady &&
+    savedReady.lastHeartbeatTime !== currentReady.lastHeartbeatTime
+  ) {
+    const transition =
+      savedReady.lastTransitionTime !== currentReady.lastTransitionTime
+        ? nowMs
+        : health.readyTransitionTimestamp;
     health = { status: node.status, probeTimestamp: nowMs, readyTransitionTimestamp: transition };
   }
   const renewed = (l: Lease | undefined): number => Date.parse(l?.spec?.renewTime ?? '') || 0;
@@ -97,7 +114,12 @@ export function tryUpdateNodeHealth(i: HealthInput): HealthResult {
     currentReady = readyOf(updated.status);
     if (JSON.stringify(currentReady) !== JSON.stringify(observedReady)) {
       return {
-        health: { status: updated.status, probeTimestamp: h.probeTimestamp, readyTransitionTimestamp: nowMs, lease: i.lease },
+        health: {
+          status: updated.status,
+          probeTimestamp: h.probeTimestamp,
+          readyTransitionTimestamp: nowMs,
+          lease: i.lease,
+        },
         observedReady,
         currentReady,
         updatedNode: updated,

@@ -25,7 +25,8 @@ export class TokenBucket {
   }
 
   private refill(now: number): void {
-    if (this.qps > 0) this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.qps);
+    if (this.qps > 0)
+      this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.qps);
     this.last = now;
   }
 
@@ -71,7 +72,10 @@ export class RateLimitedTimedQueue {
   }
 
   /** Try: processes due items while the limiter admits them; fn returns [done, retryAfterMs]. */
-  async try(now: number, fn: (name: string, uid: string) => Promise<[boolean, number]>): Promise<void> {
+  async try(
+    now: number,
+    fn: (name: string, uid: string) => Promise<[boolean, number]>,
+  ): Promise<void> {
     for (const item of [...this.items].sort((a, b) => a.processAt - b.processAt)) {
       if (item.processAt > now) continue;
       if (!this.limiter.tryAccept(now)) return;

@@ -12,13 +12,18 @@ export const EXCLUDE_DISRUPTION_LABEL = 'node.kubernetes.io/exclude-disruption';
 /** GetZoneKey: region and zone labels, "" when the node has neither. */
 export function zoneKey(node: Node): string {
   const l = node.metadata?.labels ?? {};
-  const region = l['topology.kubernetes.io/region'] ?? l['failure-domain.beta.kubernetes.io/region'] ?? '';
-  const zone = l['topology.kubernetes.io/zone'] ?? l['failure-domain.beta.kubernetes.io/zone'] ?? '';
+  const region =
+    l['topology.kubernetes.io/region'] ?? l['failure-domain.beta.kubernetes.io/region'] ?? '';
+  const zone =
+    l['topology.kubernetes.io/zone'] ?? l['failure-domain.beta.kubernetes.io/zone'] ?? '';
   if (region === '' && zone === '') return '';
   return `${region}:\x00:${zone}`;
 }
 
-export function computeZoneState(ready: (NodeCondition | undefined)[], unhealthyThreshold: number): { unhealthy: number; state: ZoneState } {
+export function computeZoneState(
+  ready: (NodeCondition | undefined)[],
+  unhealthyThreshold: number,
+): { unhealthy: number; state: ZoneState } {
   let readyNodes = 0;
   let notReady = 0;
   for (const c of ready) {
@@ -26,7 +31,8 @@ export function computeZoneState(ready: (NodeCondition | undefined)[], unhealthy
     else notReady++;
   }
   if (readyNodes === 0 && notReady > 0) return { unhealthy: notReady, state: 'FullDisruption' };
-  if (notReady > 2 && notReady / (notReady + readyNodes) >= unhealthyThreshold) return { unhealthy: notReady, state: 'PartialDisruption' };
+  if (notReady > 2 && notReady / (notReady + readyNodes) >= unhealthyThreshold)
+    return { unhealthy: notReady, state: 'PartialDisruption' };
   return { unhealthy: notReady, state: 'Normal' };
 }
 
@@ -38,7 +44,8 @@ export interface EvictionRates {
 
 /** setLimiterInZone: the tainting rate for a zone in a state. */
 export function zoneQps(state: ZoneState, zoneSize: number, r: EvictionRates): number {
-  if (state === 'PartialDisruption') return zoneSize > r.largeClusterThreshold ? r.secondaryEvictionQps : 0;
+  if (state === 'PartialDisruption')
+    return zoneSize > r.largeClusterThreshold ? r.secondaryEvictionQps : 0;
   return r.evictionQps;
 }
 
@@ -49,7 +56,10 @@ export type DisruptionTransition =
   | { kind: 'none' };
 
 /** handleDisruption's decision from the previous and the new zone states. */
-export function disruptionTransition(prev: Map<string, ZoneState>, next: Map<string, ZoneState>): DisruptionTransition {
+export function disruptionTransition(
+  prev: Map<string, ZoneState>,
+  next: Map<string, ZoneState>,
+): DisruptionTransition {
   const allAre = [...next.values()].every((s) => s === 'FullDisruption');
   // Zones seen for the first time start Initial; zones gone are forgotten.
   const allWere = [...next.keys()].every((z) => (prev.get(z) ?? 'Initial') === 'FullDisruption');

@@ -12,7 +12,10 @@ function replicaSet(replicas: number): ReplicaSet {
     spec: {
       replicas,
       selector: { matchLabels: { app: 'web' } },
-      template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'c', image: 'nginx' }] } },
+      template: {
+        metadata: { labels: { app: 'web' } },
+        spec: { containers: [{ name: 'c', image: 'nginx' }] },
+      },
     },
   };
 }
@@ -20,7 +23,10 @@ function replicaSet(replicas: number): ReplicaSet {
 function ready(pod: Pod): Pod {
   return {
     ...pod,
-    status: { phase: 'Running', conditions: [{ type: 'Ready', status: 'True', lastTransitionTime: '2024-01-01T00:00:00Z' }] },
+    status: {
+      phase: 'Running',
+      conditions: [{ type: 'Ready', status: 'True', lastTransitionTime: '2024-01-01T00:00:00Z' }],
+    },
   };
 }
 
@@ -41,7 +47,14 @@ describe('ReplicaSetController', () => {
       expect(p.metadata?.generateName).toBe('web-');
       expect(p.metadata?.labels).toEqual({ app: 'web' });
       expect(p.metadata?.ownerReferences).toEqual([
-        { apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'web', uid: rs.metadata?.uid, controller: true, blockOwnerDeletion: true },
+        {
+          apiVersion: 'apps/v1',
+          kind: 'ReplicaSet',
+          name: 'web',
+          uid: rs.metadata?.uid,
+          controller: true,
+          blockOwnerDeletion: true,
+        },
       ]);
     }
     expect(h.events.filter((e) => e.reason === 'SuccessfulCreate')).toHaveLength(3);
@@ -82,7 +95,9 @@ describe('ReplicaSetController', () => {
     const rs = await h.clients.resource<ReplicaSet>(REPLICA_SETS, 'default').get('web');
     const pods = h.clients.objects<Pod>(PODS);
     await h.clients.resource<Pod>(PODS, 'default').updateStatus(ready(pods[0] as Pod));
-    await h.clients.resource<ReplicaSet>(REPLICA_SETS, 'default').update({ ...rs, spec: { ...rs.spec, replicas: 1 } as ReplicaSet['spec'] });
+    await h.clients
+      .resource<ReplicaSet>(REPLICA_SETS, 'default')
+      .update({ ...rs, spec: { ...rs.spec, replicas: 1 } as ReplicaSet['spec'] });
     await h.settle(PODS, REPLICA_SETS);
     await c.syncReplicaSet('default/web');
     const left = h.clients.objects<Pod>(PODS);
@@ -93,7 +108,10 @@ describe('ReplicaSetController', () => {
   it('adopts matching orphans and releases pods whose labels no longer match', async () => {
     h = new ControllerHarness();
     const rs = await h.seed(REPLICA_SETS, replicaSet(1));
-    await h.seed(PODS, { metadata: { name: 'orphan', namespace: 'default', labels: { app: 'web' } }, spec: { containers: [] } } as Pod);
+    await h.seed(PODS, {
+      metadata: { name: 'orphan', namespace: 'default', labels: { app: 'web' } },
+      spec: { containers: [] },
+    } as Pod);
     const c = new ReplicaSetController(h.context);
     await h.start();
     await c.syncReplicaSet('default/web');
@@ -101,7 +119,12 @@ describe('ReplicaSetController', () => {
     expect(adopted).toHaveLength(1);
     expect(adopted[0]?.metadata?.ownerReferences?.[0]?.uid).toBe(rs.metadata?.uid);
 
-    await h.clients.resource<Pod>(PODS, 'default').update({ ...(adopted[0] as Pod), metadata: { ...adopted[0]?.metadata, labels: { app: 'other' } } });
+    await h.clients
+      .resource<Pod>(PODS, 'default')
+      .update({
+        ...(adopted[0] as Pod),
+        metadata: { ...adopted[0]?.metadata, labels: { app: 'other' } },
+      });
     await h.settle(PODS);
     await c.syncReplicaSet('default/web');
     const released = h.clients.objects<Pod>(PODS).find((p) => p.metadata?.name === 'orphan');
@@ -115,7 +138,9 @@ describe('ReplicaSetController', () => {
     const c = new ReplicaSetController(h.context);
     await h.start();
     const { forbidden } = await import('@kubelab/api');
-    h.clients.fake(PODS).store.failNext('create', forbidden({ group: '', resource: 'pods' }, '', 'exceeded quota'));
+    h.clients
+      .fake(PODS)
+      .store.failNext('create', forbidden({ group: '', resource: 'pods' }, '', 'exceeded quota'));
     await expect(c.syncReplicaSet('default/web')).rejects.toThrow('exceeded quota');
     const [stored] = h.clients.objects<ReplicaSet>(REPLICA_SETS);
     expect(stored?.status?.conditions?.[0]).toMatchObject({
@@ -124,6 +149,8 @@ describe('ReplicaSetController', () => {
       reason: 'FailedCreate',
       message: 'pods is forbidden: exceeded quota',
     });
-    expect(h.events.find((e) => e.reason === 'FailedCreate')?.message).toBe('Error creating: pods is forbidden: exceeded quota');
+    expect(h.events.find((e) => e.reason === 'FailedCreate')?.message).toBe(
+      'Error creating: pods is forbidden: exceeded quota',
+    );
   });
 });

@@ -2,12 +2,24 @@
  * The ReplicaSet controller (pkg/controller/replicaset): keeps spec.replicas active pods per
  * ReplicaSet, claiming pods by selector and controller reference, and reports their counts.
  */
-import { isNotFound, labelSelectorFromMeta, type Logger, type Pod, type ReplicaSet } from '@kubelab/api';
+import {
+  isNotFound,
+  labelSelectorFromMeta,
+  type Logger,
+  type Pod,
+  type ReplicaSet,
+} from '@kubelab/api';
 import type { Informer, WorkQueue } from '@kubelab/api/informer';
 import { createRateLimitingQueue } from '@kubelab/api/informer';
 import type { Controller } from '../../framework/controller.js';
 import type { ControllerContext } from '../../framework/controller-context.js';
-import { getControllerOf, namespacedKey, newControllerRef, refersTo, splitKey } from '../../framework/controller-ref.js';
+import {
+  getControllerOf,
+  namespacedKey,
+  newControllerRef,
+  refersTo,
+  splitKey,
+} from '../../framework/controller-ref.js';
 import { claimObjects } from '../../framework/controller-ref-manager.js';
 import { ControllerExpectations } from '../../framework/expectations.js';
 import { PodControl, podFromTemplate, slowStartBatch } from '../../framework/pod-control.js';
@@ -94,7 +106,8 @@ export class ReplicaSetController implements Controller {
 
   private updatePod(pod: Pod, old: Pod): void {
     if (pod.metadata?.resourceVersion === old.metadata?.resourceVersion) return;
-    const labelChanged = JSON.stringify(pod.metadata?.labels ?? {}) !== JSON.stringify(old.metadata?.labels ?? {});
+    const labelChanged =
+      JSON.stringify(pod.metadata?.labels ?? {}) !== JSON.stringify(old.metadata?.labels ?? {});
     if (pod.metadata?.deletionTimestamp) {
       this.deletePod(pod);
       if (labelChanged) this.deletePod(old);
@@ -117,7 +130,8 @@ export class ReplicaSetController implements Controller {
       }
       return;
     }
-    if (labelChanged || refChanged) for (const rs of this.podReplicaSets(pod)) this.queue.add(namespacedKey(rs));
+    if (labelChanged || refChanged)
+      for (const rs of this.podReplicaSets(pod)) this.queue.add(namespacedKey(rs));
   }
 
   private deletePod(pod: Pod): void {
@@ -131,7 +145,12 @@ export class ReplicaSetController implements Controller {
   async run(signal: AbortSignal): Promise<void> {
     this.logger.info('Starting controller', { name: 'replicaset' });
     await runWorkers(
-      { queue: this.queue, sync: (k) => this.syncReplicaSet(k), workers: this.opts.workers ?? 5, logger: this.logger },
+      {
+        queue: this.queue,
+        sync: (k) => this.syncReplicaSet(k),
+        workers: this.opts.workers ?? 5,
+        logger: this.logger,
+      },
       signal,
     );
   }
@@ -170,26 +189,40 @@ export class ReplicaSetController implements Controller {
         controllerRef: newControllerRef(rs, REPLICA_SETS),
         selector,
         client: this.ctx.clients.resource<Pod>(PODS, namespace),
-        recheckOwner: async () => rsClient.get(name).catch((err: unknown) => (isNotFound(err) ? undefined : Promise.reject(err))),
+        recheckOwner: async () =>
+          rsClient
+            .get(name)
+            .catch((err: unknown) => (isNotFound(err) ? undefined : Promise.reject(err))),
       },
       active,
     );
     let manageError: Error | undefined;
     if (needsSync && !rs.metadata?.deletionTimestamp) {
-      manageError = await this.manageReplicas(pods, rs).then(() => undefined, (err: unknown) => err as Error);
+      manageError = await this.manageReplicas(pods, rs).then(
+        () => undefined,
+        (err: unknown) => err as Error,
+      );
     }
     const now = this.ctx.clock.now();
     const status = calculateStatus({ rs, pods, manageError, nowMs: now });
     const updated = await this.updateStatus(rs, status);
     const minReady = updated.spec?.minReadySeconds ?? 0;
     const desired = updated.spec?.replicas ?? 1;
-    if (!manageError && minReady > 0 && updated.status?.readyReplicas === desired && updated.status.availableReplicas !== desired) {
+    if (
+      !manageError &&
+      minReady > 0 &&
+      updated.status?.readyReplicas === desired &&
+      updated.status.availableReplicas !== desired
+    ) {
       this.queue.addAfter(key, minReady * 1000);
     }
     if (manageError) throw manageError;
   }
 
-  private async updateStatus(rs: ReplicaSet, status: ReturnType<typeof calculateStatus>): Promise<ReplicaSet> {
+  private async updateStatus(
+    rs: ReplicaSet,
+    status: ReturnType<typeof calculateStatus>,
+  ): Promise<ReplicaSet> {
     if (statusUnchanged(rs, status)) return rs;
     const client = this.ctx.clients.resource<ReplicaSet>(REPLICA_SETS, rs.metadata?.namespace);
     const next = { ...status, observedGeneration: rs.metadata?.generation ?? 0 };
@@ -198,7 +231,10 @@ export class ReplicaSetController implements Controller {
     } catch (err) {
       if (isNotFound(err)) return rs;
       const fresh = await client.get(rs.metadata?.name ?? '');
-      return client.updateStatus({ ...fresh, status: { ...next, observedGeneration: fresh.metadata?.generation ?? 0 } });
+      return client.updateStatus({
+        ...fresh,
+        status: { ...next, observedGeneration: fresh.metadata?.generation ?? 0 },
+      });
     }
   }
 
@@ -212,7 +248,10 @@ export class ReplicaSetController implements Controller {
       this.logger.info('Too few replicas', { replicaSet: key, need: want, creating: diff });
       const ref = newControllerRef(rs, REPLICA_SETS);
       const { successes, error } = await slowStartBatch(diff, 1, async () => {
-        await this.podControl.createPod(rs, podFromTemplate(rs.spec?.template ?? {}, rs.metadata?.name ?? '', ref));
+        await this.podControl.createPod(
+          rs,
+          podFromTemplate(rs.spec?.template ?? {}, rs.metadata?.name ?? '', ref),
+        );
       });
       const skipped = diff - successes;
       if (skipped > 0) this.expectations.lowerExpectations(key, skipped, 0);

@@ -36,7 +36,13 @@ export function calculateStatus({ rs, pods, manageError, nowMs }: StatusInput): 
     const reason = diff < 0 ? 'FailedCreate' : diff > 0 ? 'FailedDelete' : '';
     status.conditions = [
       ...(status.conditions ?? []),
-      { type: 'ReplicaFailure', status: 'True', lastTransitionTime: rfc3339(nowMs), reason, message: manageError.message },
+      {
+        type: 'ReplicaFailure',
+        status: 'True',
+        lastTransitionTime: rfc3339(nowMs),
+        reason,
+        message: manageError.message,
+      },
     ];
   } else if (!manageError && failure) {
     status.conditions = (status.conditions ?? []).filter((c) => c.type !== 'ReplicaFailure');

@@ -16,11 +16,18 @@ describe('ServiceAccountsController', () => {
   it('keeps a default ServiceAccount in every active namespace', async () => {
     h = new ControllerHarness();
     await h.seed(NAMESPACES, { metadata: { name: 'a' }, status: { phase: 'Active' } } as Namespace);
-    await h.seed(NAMESPACES, { metadata: { name: 'gone', deletionTimestamp: '2024-01-01T00:00:00Z' }, status: { phase: 'Terminating' } } as Namespace);
+    await h.seed(NAMESPACES, {
+      metadata: { name: 'gone', deletionTimestamp: '2024-01-01T00:00:00Z' },
+      status: { phase: 'Terminating' },
+    } as Namespace);
     const c = new ServiceAccountsController(h.context);
     await h.start();
     void c.run(stop.signal);
-    const accounts = (): string[] => h.clients.objects<ServiceAccount>(SERVICE_ACCOUNTS).map((s) => `${s.metadata?.namespace}/${s.metadata?.name}`).sort();
+    const accounts = (): string[] =>
+      h.clients
+        .objects<ServiceAccount>(SERVICE_ACCOUNTS)
+        .map((s) => `${s.metadata?.namespace}/${s.metadata?.name}`)
+        .sort();
     await waitFor('default in a', () => accounts().includes('a/default'));
     await h.seed(NAMESPACES, { metadata: { name: 'b' }, status: { phase: 'Active' } } as Namespace);
     await waitFor('default in b', () => accounts().includes('b/default'));

@@ -2,7 +2,13 @@
  * The ServiceAccount controller (pkg/controller/serviceaccount/serviceaccounts_controller.go):
  * every active namespace has a `default` ServiceAccount, recreated when deleted.
  */
-import { isAlreadyExists, isApiError, type Logger, type Namespace, type ServiceAccount } from '@kubelab/api';
+import {
+  isAlreadyExists,
+  isApiError,
+  type Logger,
+  type Namespace,
+  type ServiceAccount,
+} from '@kubelab/api';
 import { createRateLimitingQueue, type Informer, type WorkQueue } from '@kubelab/api/informer';
 import type { Controller } from '../../framework/controller.js';
 import type { ControllerContext } from '../../framework/controller-context.js';
@@ -30,19 +36,29 @@ export class ServiceAccountsController implements Controller {
     this.nsInformer.on('add', (ns) => this.queue.add(ns.metadata?.name ?? ''));
     this.nsInformer.on('update', (ns) => this.queue.add(ns.metadata?.name ?? ''));
     this.saInformer.on('delete', (sa) => {
-      if (SERVICE_ACCOUNTS_TO_ENSURE.includes(sa.metadata?.name ?? '')) this.queue.add(sa.metadata?.namespace ?? '');
+      if (SERVICE_ACCOUNTS_TO_ENSURE.includes(sa.metadata?.name ?? ''))
+        this.queue.add(sa.metadata?.namespace ?? '');
     });
   }
 
   async run(signal: AbortSignal): Promise<void> {
     this.logger.info('Starting service account controller');
-    await runWorkers({ queue: this.queue, sync: (k) => this.syncNamespace(k), workers: this.opts.workers ?? 1, logger: this.logger }, signal);
+    await runWorkers(
+      {
+        queue: this.queue,
+        sync: (k) => this.syncNamespace(k),
+        workers: this.opts.workers ?? 1,
+        logger: this.logger,
+      },
+      signal,
+    );
   }
 
   async syncNamespace(name: string): Promise<void> {
     const ns = this.nsInformer.cache.get(undefined, name);
     // Terminating namespaces get no new accounts.
-    if (!ns || (ns.status?.phase ?? 'Active') !== 'Active' || ns.metadata?.deletionTimestamp) return;
+    if (!ns || (ns.status?.phase ?? 'Active') !== 'Active' || ns.metadata?.deletionTimestamp)
+      return;
     for (const saName of SERVICE_ACCOUNTS_TO_ENSURE) {
       if (this.saInformer.cache.get(name, saName)) continue;
       try {
@@ -54,7 +70,12 @@ export class ServiceAccountsController implements Controller {
       } catch (err) {
         if (isAlreadyExists(err)) continue;
         // The namespace started terminating meanwhile: nothing to do.
-        if (isApiError(err) && err.reason === 'Forbidden' && err.details?.causes?.some((c) => c.type === 'NamespaceTerminating')) continue;
+        if (
+          isApiError(err) &&
+          err.reason === 'Forbidden' &&
+          err.details?.causes?.some((c) => c.type === 'NamespaceTerminating')
+        )
+          continue;
         throw err;
       }
     }

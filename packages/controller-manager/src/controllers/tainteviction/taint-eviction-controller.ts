@@ -3,7 +3,14 @@
  * NoExecute once their tolerations run out, marking them with the DisruptionTarget condition
  * first. Static and mirror pods tolerate NoExecute forever and so are never evicted.
  */
-import { isNotFound, rfc3339, type Logger, type Node, type ObjectReference, type Pod } from '@kubelab/api';
+import {
+  isNotFound,
+  rfc3339,
+  type Logger,
+  type Node,
+  type ObjectReference,
+  type Pod,
+} from '@kubelab/api';
 import type { Informer } from '@kubelab/api/informer';
 import type { Controller } from '../../framework/controller.js';
 import type { ControllerContext } from '../../framework/controller-context.js';
@@ -43,17 +50,31 @@ export class TaintEvictionController implements Controller {
 
   private cancel(key: string, withEvent = true): void {
     if (this.queue.cancelWork(key) && withEvent) {
-      this.recorder.event(this.ref(key), 'Normal', 'TaintManagerEviction', `Cancelling deletion of Pod ${key}`);
+      this.recorder.event(
+        this.ref(key),
+        'Normal',
+        'TaintManagerEviction',
+        `Cancelling deletion of Pod ${key}`,
+      );
     }
   }
 
   private processPodOnNode(pod: Pod, node: Node | undefined): void {
     const key = namespacedKey(pod);
     const taints = noExecuteTaints(node?.spec?.taints);
-    const d = evictionDecision(taints, pod.spec?.tolerations, this.ctx.clock.now(), this.queue.get(key));
+    const d = evictionDecision(
+      taints,
+      pod.spec?.tolerations,
+      this.ctx.clock.now(),
+      this.queue.get(key),
+    );
     if (d.action === 'cancel') return this.cancel(key);
     if (d.action === 'keep') return;
-    if (d.fireAt <= d.createdAt) this.logger.info('Not all taints are tolerated after update for pod on node', { pod: key, node: node?.metadata?.name });
+    if (d.fireAt <= d.createdAt)
+      this.logger.info('Not all taints are tolerated after update for pod on node', {
+        pod: key,
+        node: node?.metadata?.name,
+      });
     this.cancel(key);
     this.queue.addWork(key, d.createdAt, d.fireAt);
   }
@@ -67,7 +88,12 @@ export class TaintEvictionController implements Controller {
 
   private nodeChanged(node: Node, old: Node | undefined): void {
     const taints = noExecuteTaints(node.spec?.taints);
-    if (old && JSON.stringify(noExecuteTaints(old.spec?.taints).map((t) => [t.key, t.value])) === JSON.stringify(taints.map((t) => [t.key, t.value]))) return;
+    if (
+      old &&
+      JSON.stringify(noExecuteTaints(old.spec?.taints).map((t) => [t.key, t.value])) ===
+        JSON.stringify(taints.map((t) => [t.key, t.value]))
+    )
+      return;
     const name = node.metadata?.name ?? '';
     for (const pod of this.pods.cache.list()) {
       if (pod.spec?.nodeName !== name || pod.metadata?.deletionTimestamp) continue;
@@ -88,14 +114,23 @@ export class TaintEvictionController implements Controller {
   private async deletePod(key: string): Promise<void> {
     const { namespace, name } = splitKey(key);
     this.logger.info('Deleting pod', { controller: 'taint-eviction-controller', pod: key });
-    this.recorder.event(this.ref(key), 'Normal', 'TaintManagerEviction', `Marking for deletion Pod ${key}`);
+    this.recorder.event(
+      this.ref(key),
+      'Normal',
+      'TaintManagerEviction',
+      `Marking for deletion Pod ${key}`,
+    );
     const client = this.ctx.clients.resource<Pod>(PODS, namespace);
     for (let i = 0; i < DELETE_RETRIES; i++) {
       try {
         const pod = await client.get(name);
         const conditions = [...(pod.status?.conditions ?? [])];
         const existing = conditions.find((c) => c.type === 'DisruptionTarget');
-        if (!existing || existing.status !== 'True' || existing.reason !== 'DeletionByTaintManager') {
+        if (
+          !existing ||
+          existing.status !== 'True' ||
+          existing.reason !== 'DeletionByTaintManager'
+        ) {
           const cond = {
             type: 'DisruptionTarget',
             status: 'True',
@@ -103,7 +138,13 @@ export class TaintEvictionController implements Controller {
             reason: 'DeletionByTaintManager',
             message: 'Taint manager: deleting due to NoExecute taint',
           };
-          await client.updateStatus({ ...pod, status: { ...pod.status, conditions: [...conditions.filter((c) => c.type !== 'DisruptionTarget'), cond] } });
+          await client.updateStatus({
+            ...pod,
+            status: {
+              ...pod.status,
+              conditions: [...conditions.filter((c) => c.type !== 'DisruptionTarget'), cond],
+            },
+          });
         }
         await client.delete(name);
         return;

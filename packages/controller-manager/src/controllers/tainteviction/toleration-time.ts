@@ -6,7 +6,8 @@
 import type { Taint, Toleration } from '@kubelab/api';
 import { getMatchingTolerations } from '../../util/taints.js';
 
-export const noExecuteTaints = (taints: readonly Taint[] | undefined): Taint[] => (taints ?? []).filter((t) => t.effect === 'NoExecute');
+export const noExecuteTaints = (taints: readonly Taint[] | undefined): Taint[] =>
+  (taints ?? []).filter((t) => t.effect === 'NoExecute');
 
 /** getMinTolerationTime in ms: 0 for no tolerations or a non-positive one, -1 for forever. */
 export function minTolerationMs(tolerations: readonly Toleration[]): number {

@@ -40,25 +40,45 @@ describe('computeHash', () => {
   });
 
   it('ignores key order and treats empty lists and maps as unset', () => {
-    const reordered = { spec: { ...NGINX.spec, volumes: [], nodeSelector: {} }, metadata: NGINX.metadata };
+    const reordered = {
+      spec: { ...NGINX.spec, volumes: [], nodeSelector: {} },
+      metadata: NGINX.metadata,
+    };
     expect(computeHash(reordered as never)).toBe('5869d7778c');
   });
 
   it('uses fnv32a and the vowel-free alphabet', () => {
     expect(fnv32a(new TextEncoder().encode(''))).toBe(0x811c9dc5);
     expect(fnv32a(new TextEncoder().encode('a'))).toBe(0xe40c292c);
-    expect(safeEncodeString('0123456789')).toBe('bcdfghjklm'.split('').map((_, i) => 'bcdfghjklmnpqrstvwxz2456789'[(48 + i) % 27]).join(''));
+    expect(safeEncodeString('0123456789')).toBe(
+      'bcdfghjklm'
+        .split('')
+        .map((_, i) => 'bcdfghjklmnpqrstvwxz2456789'[(48 + i) % 27])
+        .join(''),
+    );
   });
 });
 
 describe('spew rendering', () => {
   it('prints types, pointers and nil collections as go-spew %#v does', () => {
     const out = spewSprint('v1.PodTemplateSpec', NGINX);
-    expect(out.startsWith('(v1.PodTemplateSpec){ObjectMeta:(v1.ObjectMeta){Name:(string) GenerateName:(string) ')).toBe(true);
-    expect(out).toContain('CreationTimestamp:(v1.Time){Time:(time.Time){wall:(uint64)0 ext:(int64)0 loc:(*time.Location)<nil>}}');
-    expect(out).toContain('Labels:(map[string]string)map[app:nginx] Annotations:(map[string]string)<nil>');
-    expect(out).toContain('TerminationGracePeriodSeconds:(*int64)30 ActiveDeadlineSeconds:(*int64)<nil>');
-    expect(out).toContain('SecurityContext:(*v1.PodSecurityContext){SELinuxOptions:(*v1.SELinuxOptions)<nil>');
+    expect(
+      out.startsWith(
+        '(v1.PodTemplateSpec){ObjectMeta:(v1.ObjectMeta){Name:(string) GenerateName:(string) ',
+      ),
+    ).toBe(true);
+    expect(out).toContain(
+      'CreationTimestamp:(v1.Time){Time:(time.Time){wall:(uint64)0 ext:(int64)0 loc:(*time.Location)<nil>}}',
+    );
+    expect(out).toContain(
+      'Labels:(map[string]string)map[app:nginx] Annotations:(map[string]string)<nil>',
+    );
+    expect(out).toContain(
+      'TerminationGracePeriodSeconds:(*int64)30 ActiveDeadlineSeconds:(*int64)<nil>',
+    );
+    expect(out).toContain(
+      'SecurityContext:(*v1.PodSecurityContext){SELinuxOptions:(*v1.SELinuxOptions)<nil>',
+    );
   });
 
   it('renders quantities as their decoded Go struct', () => {
@@ -74,14 +94,25 @@ describe('spew rendering', () => {
 
 describe('goQuantity', () => {
   it('keeps the string only for canonical input, as ParseQuantity does', () => {
-    expect(goQuantity('1Gi')).toMatchObject({ i: { value: 1073741824n, scale: 0 }, s: '1Gi', format: 'BinarySI' });
-    expect(goQuantity('0.5')).toMatchObject({ i: { value: 5n, scale: -1 }, s: '', format: 'DecimalSI' });
+    expect(goQuantity('1Gi')).toMatchObject({
+      i: { value: 1073741824n, scale: 0 },
+      s: '1Gi',
+      format: 'BinarySI',
+    });
+    expect(goQuantity('0.5')).toMatchObject({
+      i: { value: 5n, scale: -1 },
+      s: '',
+      format: 'DecimalSI',
+    });
     expect(goQuantity('1000')).toMatchObject({ i: { value: 1000n, scale: 0 }, s: '' });
     expect(goQuantity('0')).toMatchObject({ s: '0', format: 'DecimalSI' });
   });
 
   it('falls back to an inf.Dec rounded up to nanos', () => {
-    expect(goQuantity('0.5Gi')).toMatchObject({ dec: { unscaled: 536870912000000000n, scale: 9 }, format: 'BinarySI' });
+    expect(goQuantity('0.5Gi')).toMatchObject({
+      dec: { unscaled: 536870912000000000n, scale: 9 },
+      format: 'BinarySI',
+    });
     expect(goQuantity('nope')).toBeUndefined();
   });
 });

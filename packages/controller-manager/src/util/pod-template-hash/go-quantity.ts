@@ -13,10 +13,27 @@ export interface GoQuantity {
 }
 
 const MAX_INT64 = (1n << 63n) - 1n;
-const DECIMAL: Record<string, number> = { n: -9, u: -6, m: -3, '': 0, k: 3, M: 6, G: 9, T: 12, P: 15, E: 18 };
+const DECIMAL: Record<string, number> = {
+  n: -9,
+  u: -6,
+  m: -3,
+  '': 0,
+  k: 3,
+  M: 6,
+  G: 9,
+  T: 12,
+  P: 15,
+  E: 18,
+};
 const BINARY: Record<string, number> = { Ki: 10, Mi: 20, Gi: 30, Ti: 40, Pi: 50, Ei: 60 };
 
-function scan(str: string): { positive: boolean; num: string; denom: string; suffix: string; value: string } {
+function scan(str: string): {
+  positive: boolean;
+  num: string;
+  denom: string;
+  suffix: string;
+  value: string;
+} {
   let pos = 0;
   let positive = true;
   if (str[0] === '-' || str[0] === '+') {
@@ -36,10 +53,13 @@ function scan(str: string): { positive: boolean; num: string; denom: string; suf
   return { positive, num, denom, suffix: str.slice(pos), value: str.slice(0, pos) };
 }
 
-function suffix(s: string): { base: 2 | 10; exponent: number; format: GoQuantity['format'] } | undefined {
+function suffix(
+  s: string,
+): { base: 2 | 10; exponent: number; format: GoQuantity['format'] } | undefined {
   if (DECIMAL[s] !== undefined) return { base: 10, exponent: DECIMAL[s], format: 'DecimalSI' };
   if (BINARY[s] !== undefined) return { base: 2, exponent: BINARY[s], format: 'BinarySI' };
-  if (/^[eE][+-]?\d+$/.test(s)) return { base: 10, exponent: Number(s.slice(1)), format: 'DecimalExponent' };
+  if (/^[eE][+-]?\d+$/.test(s))
+    return { base: 10, exponent: Number(s.slice(1)), format: 'DecimalExponent' };
   return undefined;
 }
 
@@ -96,6 +116,12 @@ export function goQuantity(str: string): GoQuantity | undefined {
     unscaled = MAX_INT64;
     decScale = 0;
   }
-  if (format === 'BinarySI' && unscaled > 0n && unscaled < 10n ** BigInt(decScale)) format = 'DecimalSI';
-  return { i: { value: 0n, scale: 0 }, dec: { unscaled: positive ? unscaled : -unscaled, scale: decScale }, s: '', format };
+  if (format === 'BinarySI' && unscaled > 0n && unscaled < 10n ** BigInt(decScale))
+    format = 'DecimalSI';
+  return {
+    i: { value: 0n, scale: 0 },
+    dec: { unscaled: positive ? unscaled : -unscaled, scale: decScale },
+    s: '',
+    format,
+  };
 }

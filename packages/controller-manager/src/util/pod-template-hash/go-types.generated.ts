@@ -2,19 +2,17 @@
 // Per struct: "GoName jsonName goType kind|..."; jsonName "" = inline, "-" = not in JSON.
 export const GO_TYPES_VERSION = 'v1.32.5';
 
-export const NAMED_MAPS: Readonly<Record<string, string>> = {"v1.ResourceList":"map[v1.ResourceName]resource.Quantity"};
+export const NAMED_MAPS: Readonly<Record<string, string>> = {
+  'v1.ResourceList': 'map[v1.ResourceName]resource.Quantity',
+};
 
 export const GO_STRUCTS: Readonly<Record<string, string>> = {
-  'intstr.IntOrString':
-    'Type - intstr.Type 6|IntVal - int32 5|StrVal - string 24',
-  'resource.infDecAmount':
-    'Dec - *inf.Dec 22',
-  'resource.int64Amount':
-    'value - int64 6|scale - resource.Scale 5',
+  'intstr.IntOrString': 'Type - intstr.Type 6|IntVal - int32 5|StrVal - string 24',
+  'resource.infDecAmount': 'Dec - *inf.Dec 22',
+  'resource.int64Amount': 'value - int64 6|scale - resource.Scale 5',
   'resource.Quantity':
     'i - resource.int64Amount 25|d - resource.infDecAmount 25|s - string 24|Format - resource.Format 24',
-  'time.Time':
-    'wall - uint64 11|ext - int64 6|loc - *time.Location 22',
+  'time.Time': 'wall - uint64 11|ext - int64 6|loc - *time.Location 22',
   'v1.Affinity':
     'NodeAffinity nodeAffinity *v1.NodeAffinity 22|PodAffinity podAffinity *v1.PodAffinity 22|PodAntiAffinity podAntiAffinity *v1.PodAntiAffinity 22',
   'v1.AppArmorProfile':
@@ -25,8 +23,7 @@ export const GO_STRUCTS: Readonly<Record<string, string>> = {
     'DiskName diskName string 24|DataDiskURI diskURI string 24|CachingMode cachingMode *v1.AzureDataDiskCachingMode 22|FSType fsType *string 22|ReadOnly readOnly *bool 22|Kind kind *v1.AzureDataDiskKind 22',
   'v1.AzureFileVolumeSource':
     'SecretName secretName string 24|ShareName shareName string 24|ReadOnly readOnly bool 1',
-  'v1.Capabilities':
-    'Add add []v1.Capability 23|Drop drop []v1.Capability 23',
+  'v1.Capabilities': 'Add add []v1.Capability 23|Drop drop []v1.Capability 23',
   'v1.CephFSVolumeSource':
     'Monitors monitors []string 23|Path path string 24|User user string 24|SecretFile secretFile string 24|SecretRef secretRef *v1.LocalObjectReference 22|ReadOnly readOnly bool 1',
   'v1.CinderVolumeSource':
@@ -49,8 +46,7 @@ export const GO_STRUCTS: Readonly<Record<string, string>> = {
     'ResourceName resourceName v1.ResourceName 24|RestartPolicy restartPolicy v1.ResourceResizeRestartPolicy 24',
   'v1.CSIVolumeSource':
     'Driver driver string 24|ReadOnly readOnly *bool 22|FSType fsType *string 22|VolumeAttributes volumeAttributes map[string]string 21|NodePublishSecretRef nodePublishSecretRef *v1.LocalObjectReference 22',
-  'v1.DownwardAPIProjection':
-    'Items items []v1.DownwardAPIVolumeFile 23',
+  'v1.DownwardAPIProjection': 'Items items []v1.DownwardAPIVolumeFile 23',
   'v1.DownwardAPIVolumeFile':
     'Path path string 24|FieldRef fieldRef *v1.ObjectFieldSelector 22|ResourceFieldRef resourceFieldRef *v1.ResourceFieldSelector 22|Mode mode *int32 22',
   'v1.DownwardAPIVolumeSource':
@@ -59,8 +55,7 @@ export const GO_STRUCTS: Readonly<Record<string, string>> = {
     'Medium medium v1.StorageMedium 24|SizeLimit sizeLimit *resource.Quantity 22',
   'v1.EnvFromSource':
     'Prefix prefix string 24|ConfigMapRef configMapRef *v1.ConfigMapEnvSource 22|SecretRef secretRef *v1.SecretEnvSource 22',
-  'v1.EnvVar':
-    'Name name string 24|Value value string 24|ValueFrom valueFrom *v1.EnvVarSource 22',
+  'v1.EnvVar': 'Name name string 24|Value value string 24|ValueFrom valueFrom *v1.EnvVarSource 22',
   'v1.EnvVarSource':
     'FieldRef fieldRef *v1.ObjectFieldSelector 22|ResourceFieldRef resourceFieldRef *v1.ResourceFieldSelector 22|ConfigMapKeyRef configMapKeyRef *v1.ConfigMapKeySelector 22|SecretKeyRef secretKeyRef *v1.SecretKeySelector 22',
   'v1.EphemeralContainer':
@@ -69,38 +64,29 @@ export const GO_STRUCTS: Readonly<Record<string, string>> = {
     'Name name string 24|Image image string 24|Command command []string 23|Args args []string 23|WorkingDir workingDir string 24|Ports ports []v1.ContainerPort 23|EnvFrom envFrom []v1.EnvFromSource 23|Env env []v1.EnvVar 23|Resources resources v1.ResourceRequirements 25|ResizePolicy resizePolicy []v1.ContainerResizePolicy 23|RestartPolicy restartPolicy *v1.ContainerRestartPolicy 22|VolumeMounts volumeMounts []v1.VolumeMount 23|VolumeDevices volumeDevices []v1.VolumeDevice 23|LivenessProbe livenessProbe *v1.Probe 22|ReadinessProbe readinessProbe *v1.Probe 22|StartupProbe startupProbe *v1.Probe 22|Lifecycle lifecycle *v1.Lifecycle 22|TerminationMessagePath terminationMessagePath string 24|TerminationMessagePolicy terminationMessagePolicy v1.TerminationMessagePolicy 24|ImagePullPolicy imagePullPolicy v1.PullPolicy 24|SecurityContext securityContext *v1.SecurityContext 22|Stdin stdin bool 1|StdinOnce stdinOnce bool 1|TTY tty bool 1',
   'v1.EphemeralVolumeSource':
     'VolumeClaimTemplate volumeClaimTemplate *v1.PersistentVolumeClaimTemplate 22',
-  'v1.ExecAction':
-    'Command command []string 23',
+  'v1.ExecAction': 'Command command []string 23',
   'v1.FCVolumeSource':
     'TargetWWNs targetWWNs []string 23|Lun lun *int32 22|FSType fsType string 24|ReadOnly readOnly bool 1|WWIDs wwids []string 23',
-  'v1.FieldsV1':
-    'Raw - []uint8 23',
+  'v1.FieldsV1': 'Raw - []uint8 23',
   'v1.FlexVolumeSource':
     'Driver driver string 24|FSType fsType string 24|SecretRef secretRef *v1.LocalObjectReference 22|ReadOnly readOnly bool 1|Options options map[string]string 21',
-  'v1.FlockerVolumeSource':
-    'DatasetName datasetName string 24|DatasetUUID datasetUUID string 24',
+  'v1.FlockerVolumeSource': 'DatasetName datasetName string 24|DatasetUUID datasetUUID string 24',
   'v1.GCEPersistentDiskVolumeSource':
     'PDName pdName string 24|FSType fsType string 24|Partition partition int32 5|ReadOnly readOnly bool 1',
   'v1.GitRepoVolumeSource':
     'Repository repository string 24|Revision revision string 24|Directory directory string 24',
   'v1.GlusterfsVolumeSource':
     'EndpointsName endpoints string 24|Path path string 24|ReadOnly readOnly bool 1',
-  'v1.GRPCAction':
-    'Port port int32 5|Service service *string 22',
-  'v1.HostAlias':
-    'IP ip string 24|Hostnames hostnames []string 23',
-  'v1.HostPathVolumeSource':
-    'Path path string 24|Type type *v1.HostPathType 22',
+  'v1.GRPCAction': 'Port port int32 5|Service service *string 22',
+  'v1.HostAlias': 'IP ip string 24|Hostnames hostnames []string 23',
+  'v1.HostPathVolumeSource': 'Path path string 24|Type type *v1.HostPathType 22',
   'v1.HTTPGetAction':
     'Path path string 24|Port port intstr.IntOrString 25|Host host string 24|Scheme scheme v1.URIScheme 24|HTTPHeaders httpHeaders []v1.HTTPHeader 23',
-  'v1.HTTPHeader':
-    'Name name string 24|Value value string 24',
-  'v1.ImageVolumeSource':
-    'Reference reference string 24|PullPolicy pullPolicy v1.PullPolicy 24',
+  'v1.HTTPHeader': 'Name name string 24|Value value string 24',
+  'v1.ImageVolumeSource': 'Reference reference string 24|PullPolicy pullPolicy v1.PullPolicy 24',
   'v1.ISCSIVolumeSource':
     'TargetPortal targetPortal string 24|IQN iqn string 24|Lun lun int32 5|ISCSIInterface iscsiInterface string 24|FSType fsType string 24|ReadOnly readOnly bool 1|Portals portals []string 23|DiscoveryCHAPAuth chapAuthDiscovery bool 1|SessionCHAPAuth chapAuthSession bool 1|SecretRef secretRef *v1.LocalObjectReference 22|InitiatorName initiatorName *string 22',
-  'v1.KeyToPath':
-    'Key key string 24|Path path string 24|Mode mode *int32 22',
+  'v1.KeyToPath': 'Key key string 24|Path path string 24|Mode mode *int32 22',
   'v1.LabelSelector':
     'MatchLabels matchLabels map[string]string 21|MatchExpressions matchExpressions []v1.LabelSelectorRequirement 23',
   'v1.LabelSelectorRequirement':
@@ -109,22 +95,18 @@ export const GO_STRUCTS: Readonly<Record<string, string>> = {
     'PostStart postStart *v1.LifecycleHandler 22|PreStop preStop *v1.LifecycleHandler 22',
   'v1.LifecycleHandler':
     'Exec exec *v1.ExecAction 22|HTTPGet httpGet *v1.HTTPGetAction 22|TCPSocket tcpSocket *v1.TCPSocketAction 22|Sleep sleep *v1.SleepAction 22',
-  'v1.LocalObjectReference':
-    'Name name string 24',
+  'v1.LocalObjectReference': 'Name name string 24',
   'v1.ManagedFieldsEntry':
     'Manager manager string 24|Operation operation v1.ManagedFieldsOperationType 24|APIVersion apiVersion string 24|Time time *v1.Time 22|FieldsType fieldsType string 24|FieldsV1 fieldsV1 *v1.FieldsV1 22|Subresource subresource string 24',
-  'v1.NFSVolumeSource':
-    'Server server string 24|Path path string 24|ReadOnly readOnly bool 1',
+  'v1.NFSVolumeSource': 'Server server string 24|Path path string 24|ReadOnly readOnly bool 1',
   'v1.NodeAffinity':
     'RequiredDuringSchedulingIgnoredDuringExecution requiredDuringSchedulingIgnoredDuringExecution *v1.NodeSelector 22|PreferredDuringSchedulingIgnoredDuringExecution preferredDuringSchedulingIgnoredDuringExecution []v1.PreferredSchedulingTerm 23',
-  'v1.NodeSelector':
-    'NodeSelectorTerms nodeSelectorTerms []v1.NodeSelectorTerm 23',
+  'v1.NodeSelector': 'NodeSelectorTerms nodeSelectorTerms []v1.NodeSelectorTerm 23',
   'v1.NodeSelectorRequirement':
     'Key key string 24|Operator operator v1.NodeSelectorOperator 24|Values values []string 23',
   'v1.NodeSelectorTerm':
     'MatchExpressions matchExpressions []v1.NodeSelectorRequirement 23|MatchFields matchFields []v1.NodeSelectorRequirement 23',
-  'v1.ObjectFieldSelector':
-    'APIVersion apiVersion string 24|FieldPath fieldPath string 24',
+  'v1.ObjectFieldSelector': 'APIVersion apiVersion string 24|FieldPath fieldPath string 24',
   'v1.ObjectMeta':
     'Name name string 24|GenerateName generateName string 24|Namespace namespace string 24|SelfLink selfLink string 24|UID uid types.UID 24|ResourceVersion resourceVersion string 24|Generation generation int64 6|CreationTimestamp creationTimestamp v1.Time 25|DeletionTimestamp deletionTimestamp *v1.Time 22|DeletionGracePeriodSeconds deletionGracePeriodSeconds *int64 22|Labels labels map[string]string 21|Annotations annotations map[string]string 21|OwnerReferences ownerReferences []v1.OwnerReference 23|Finalizers finalizers []string 23|ManagedFields managedFields []v1.ManagedFieldsEntry 23',
   'v1.OwnerReference':
@@ -133,10 +115,8 @@ export const GO_STRUCTS: Readonly<Record<string, string>> = {
     'AccessModes accessModes []v1.PersistentVolumeAccessMode 23|Selector selector *v1.LabelSelector 22|Resources resources v1.VolumeResourceRequirements 25|VolumeName volumeName string 24|StorageClassName storageClassName *string 22|VolumeMode volumeMode *v1.PersistentVolumeMode 22|DataSource dataSource *v1.TypedLocalObjectReference 22|DataSourceRef dataSourceRef *v1.TypedObjectReference 22|VolumeAttributesClassName volumeAttributesClassName *string 22',
   'v1.PersistentVolumeClaimTemplate':
     'ObjectMeta metadata v1.ObjectMeta 25|Spec spec v1.PersistentVolumeClaimSpec 25',
-  'v1.PersistentVolumeClaimVolumeSource':
-    'ClaimName claimName string 24|ReadOnly readOnly bool 1',
-  'v1.PhotonPersistentDiskVolumeSource':
-    'PdID pdID string 24|FSType fsType string 24',
+  'v1.PersistentVolumeClaimVolumeSource': 'ClaimName claimName string 24|ReadOnly readOnly bool 1',
+  'v1.PhotonPersistentDiskVolumeSource': 'PdID pdID string 24|FSType fsType string 24',
   'v1.PodAffinity':
     'RequiredDuringSchedulingIgnoredDuringExecution requiredDuringSchedulingIgnoredDuringExecution []v1.PodAffinityTerm 23|PreferredDuringSchedulingIgnoredDuringExecution preferredDuringSchedulingIgnoredDuringExecution []v1.WeightedPodAffinityTerm 23',
   'v1.PodAffinityTerm':
@@ -145,22 +125,17 @@ export const GO_STRUCTS: Readonly<Record<string, string>> = {
     'RequiredDuringSchedulingIgnoredDuringExecution requiredDuringSchedulingIgnoredDuringExecution []v1.PodAffinityTerm 23|PreferredDuringSchedulingIgnoredDuringExecution preferredDuringSchedulingIgnoredDuringExecution []v1.WeightedPodAffinityTerm 23',
   'v1.PodDNSConfig':
     'Nameservers nameservers []string 23|Searches searches []string 23|Options options []v1.PodDNSConfigOption 23',
-  'v1.PodDNSConfigOption':
-    'Name name string 24|Value value *string 22',
-  'v1.PodOS':
-    'Name name v1.OSName 24',
-  'v1.PodReadinessGate':
-    'ConditionType conditionType v1.PodConditionType 24',
+  'v1.PodDNSConfigOption': 'Name name string 24|Value value *string 22',
+  'v1.PodOS': 'Name name v1.OSName 24',
+  'v1.PodReadinessGate': 'ConditionType conditionType v1.PodConditionType 24',
   'v1.PodResourceClaim':
     'Name name string 24|ResourceClaimName resourceClaimName *string 22|ResourceClaimTemplateName resourceClaimTemplateName *string 22',
-  'v1.PodSchedulingGate':
-    'Name name string 24',
+  'v1.PodSchedulingGate': 'Name name string 24',
   'v1.PodSecurityContext':
     'SELinuxOptions seLinuxOptions *v1.SELinuxOptions 22|WindowsOptions windowsOptions *v1.WindowsSecurityContextOptions 22|RunAsUser runAsUser *int64 22|RunAsGroup runAsGroup *int64 22|RunAsNonRoot runAsNonRoot *bool 22|SupplementalGroups supplementalGroups []int64 23|SupplementalGroupsPolicy supplementalGroupsPolicy *v1.SupplementalGroupsPolicy 22|FSGroup fsGroup *int64 22|Sysctls sysctls []v1.Sysctl 23|FSGroupChangePolicy fsGroupChangePolicy *v1.PodFSGroupChangePolicy 22|SeccompProfile seccompProfile *v1.SeccompProfile 22|AppArmorProfile appArmorProfile *v1.AppArmorProfile 22|SELinuxChangePolicy seLinuxChangePolicy *v1.PodSELinuxChangePolicy 22',
   'v1.PodSpec':
     'Volumes volumes []v1.Volume 23|InitContainers initContainers []v1.Container 23|Containers containers []v1.Container 23|EphemeralContainers ephemeralContainers []v1.EphemeralContainer 23|RestartPolicy restartPolicy v1.RestartPolicy 24|TerminationGracePeriodSeconds terminationGracePeriodSeconds *int64 22|ActiveDeadlineSeconds activeDeadlineSeconds *int64 22|DNSPolicy dnsPolicy v1.DNSPolicy 24|NodeSelector nodeSelector map[string]string 21|ServiceAccountName serviceAccountName string 24|DeprecatedServiceAccount serviceAccount string 24|AutomountServiceAccountToken automountServiceAccountToken *bool 22|NodeName nodeName string 24|HostNetwork hostNetwork bool 1|HostPID hostPID bool 1|HostIPC hostIPC bool 1|ShareProcessNamespace shareProcessNamespace *bool 22|SecurityContext securityContext *v1.PodSecurityContext 22|ImagePullSecrets imagePullSecrets []v1.LocalObjectReference 23|Hostname hostname string 24|Subdomain subdomain string 24|Affinity affinity *v1.Affinity 22|SchedulerName schedulerName string 24|Tolerations tolerations []v1.Toleration 23|HostAliases hostAliases []v1.HostAlias 23|PriorityClassName priorityClassName string 24|Priority priority *int32 22|DNSConfig dnsConfig *v1.PodDNSConfig 22|ReadinessGates readinessGates []v1.PodReadinessGate 23|RuntimeClassName runtimeClassName *string 22|EnableServiceLinks enableServiceLinks *bool 22|PreemptionPolicy preemptionPolicy *v1.PreemptionPolicy 22|Overhead overhead v1.ResourceList 21|TopologySpreadConstraints topologySpreadConstraints []v1.TopologySpreadConstraint 23|SetHostnameAsFQDN setHostnameAsFQDN *bool 22|OS os *v1.PodOS 22|HostUsers hostUsers *bool 22|SchedulingGates schedulingGates []v1.PodSchedulingGate 23|ResourceClaims resourceClaims []v1.PodResourceClaim 23|Resources resources *v1.ResourceRequirements 22',
-  'v1.PodTemplateSpec':
-    'ObjectMeta metadata v1.ObjectMeta 25|Spec spec v1.PodSpec 25',
+  'v1.PodTemplateSpec': 'ObjectMeta metadata v1.ObjectMeta 25|Spec spec v1.PodSpec 25',
   'v1.PortworxVolumeSource':
     'VolumeID volumeID string 24|FSType fsType string 24|ReadOnly readOnly bool 1',
   'v1.PreferredSchedulingTerm':
@@ -175,8 +150,7 @@ export const GO_STRUCTS: Readonly<Record<string, string>> = {
     'Registry registry string 24|Volume volume string 24|ReadOnly readOnly bool 1|User user string 24|Group group string 24|Tenant tenant string 24',
   'v1.RBDVolumeSource':
     'CephMonitors monitors []string 23|RBDImage image string 24|FSType fsType string 24|RBDPool pool string 24|RadosUser user string 24|Keyring keyring string 24|SecretRef secretRef *v1.LocalObjectReference 22|ReadOnly readOnly bool 1',
-  'v1.ResourceClaim':
-    'Name name string 24|Request request string 24',
+  'v1.ResourceClaim': 'Name name string 24|Request request string 24',
   'v1.ResourceFieldSelector':
     'ContainerName containerName string 24|Resource resource string 24|Divisor divisor resource.Quantity 25',
   'v1.ResourceRequirements':
@@ -199,16 +173,12 @@ export const GO_STRUCTS: Readonly<Record<string, string>> = {
     'User user string 24|Role role string 24|Type type string 24|Level level string 24',
   'v1.ServiceAccountTokenProjection':
     'Audience audience string 24|ExpirationSeconds expirationSeconds *int64 22|Path path string 24',
-  'v1.SleepAction':
-    'Seconds seconds int64 6',
+  'v1.SleepAction': 'Seconds seconds int64 6',
   'v1.StorageOSVolumeSource':
     'VolumeName volumeName string 24|VolumeNamespace volumeNamespace string 24|FSType fsType string 24|ReadOnly readOnly bool 1|SecretRef secretRef *v1.LocalObjectReference 22',
-  'v1.Sysctl':
-    'Name name string 24|Value value string 24',
-  'v1.TCPSocketAction':
-    'Port port intstr.IntOrString 25|Host host string 24',
-  'v1.Time':
-    'Time - time.Time 25',
+  'v1.Sysctl': 'Name name string 24|Value value string 24',
+  'v1.TCPSocketAction': 'Port port intstr.IntOrString 25|Host host string 24',
+  'v1.Time': 'Time - time.Time 25',
   'v1.Toleration':
     'Key key string 24|Operator operator v1.TolerationOperator 24|Value value string 24|Effect effect v1.TaintEffect 24|TolerationSeconds tolerationSeconds *int64 22',
   'v1.TopologySpreadConstraint':
@@ -217,10 +187,8 @@ export const GO_STRUCTS: Readonly<Record<string, string>> = {
     'APIGroup apiGroup *string 22|Kind kind string 24|Name name string 24',
   'v1.TypedObjectReference':
     'APIGroup apiGroup *string 22|Kind kind string 24|Name name string 24|Namespace namespace *string 22',
-  'v1.Volume':
-    'Name name string 24|VolumeSource  v1.VolumeSource 25',
-  'v1.VolumeDevice':
-    'Name name string 24|DevicePath devicePath string 24',
+  'v1.Volume': 'Name name string 24|VolumeSource  v1.VolumeSource 25',
+  'v1.VolumeDevice': 'Name name string 24|DevicePath devicePath string 24',
   'v1.VolumeMount':
     'Name name string 24|ReadOnly readOnly bool 1|RecursiveReadOnly recursiveReadOnly *v1.RecursiveReadOnlyMode 22|MountPath mountPath string 24|SubPath subPath string 24|MountPropagation mountPropagation *v1.MountPropagationMode 22|SubPathExpr subPathExpr string 24',
   'v1.VolumeProjection':

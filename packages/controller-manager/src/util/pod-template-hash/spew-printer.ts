@@ -17,7 +17,15 @@ interface GoField {
 
 const KIND = { Bool: 1, Map: 21, Ptr: 22, Slice: 23, String: 24, Struct: 25 } as const;
 const INT_KINDS = new Set([2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
-const BUILTIN_KINDS: Record<string, number> = { string: 24, bool: 1, int32: 5, int64: 6, uint8: 8, uint64: 11, int: 2 };
+const BUILTIN_KINDS: Record<string, number> = {
+  string: 24,
+  bool: 1,
+  int32: 5,
+  int64: 6,
+  uint8: 8,
+  uint64: 11,
+  int: 2,
+};
 
 const parsed = new Map<string, GoField[]>();
 
@@ -44,25 +52,42 @@ function kindOf(type: string): number {
 }
 
 type Json = unknown;
-const isObj = (v: Json): v is Record<string, Json> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObj = (v: Json): v is Record<string, Json> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Go-shaped values for the types whose JSON form differs from their struct. */
 function adapt(type: string, v: Json): Json {
   switch (type) {
     case 'resource.Quantity': {
-      const q = typeof v === 'string' ? goQuantity(v) : typeof v === 'number' ? goQuantity(String(v)) : undefined;
+      const q =
+        typeof v === 'string'
+          ? goQuantity(v)
+          : typeof v === 'number'
+            ? goQuantity(String(v))
+            : undefined;
       if (!q) return { i: { value: 0, scale: 0 }, d: { Dec: null }, s: '', Format: '' };
-      return { i: { value: q.i.value, scale: q.i.scale }, d: { Dec: q.dec }, s: q.s, Format: q.format };
+      return {
+        i: { value: q.i.value, scale: q.i.scale },
+        d: { Dec: q.dec },
+        s: q.s,
+        Format: q.format,
+      };
     }
     case 'intstr.IntOrString':
       return typeof v === 'number'
         ? { Type: 0, IntVal: v, StrVal: '' }
-        : { Type: typeof v === 'string' ? 1 : 0, IntVal: 0, StrVal: typeof v === 'string' ? v : '' };
+        : {
+            Type: typeof v === 'string' ? 1 : 0,
+            IntVal: 0,
+            StrVal: typeof v === 'string' ? v : '',
+          };
     case 'v1.Time': {
       if (typeof v !== 'string') return { Time: { wall: 0, ext: 0, loc: null } };
       // Seconds since year 1 (time.Time's ext without a monotonic reading), nanos in wall.
       const ms = Date.parse(v);
-      return { Time: { wall: (ms % 1000) * 1e6, ext: Math.floor(ms / 1000) + 62135596800, loc: null } };
+      return {
+        Time: { wall: (ms % 1000) * 1e6, ext: Math.floor(ms / 1000) + 62135596800, loc: null },
+      };
     }
     default:
       return v;
@@ -119,7 +144,8 @@ function printValue(type: string, kind: number, value: Json, showType: boolean):
       return `${head}{${parts.join(' ')}}`;
     }
     default:
-      if (INT_KINDS.has(kind)) return `${head}${typeof v === 'number' || typeof v === 'bigint' ? v.toString() : '0'}`;
+      if (INT_KINDS.has(kind))
+        return `${head}${typeof v === 'number' || typeof v === 'bigint' ? v.toString() : '0'}`;
       throw new Error(`spew: unsupported kind ${kind} of ${type}`);
   }
 }
