@@ -73,20 +73,6 @@ export function addOrUpdateToleration(spec: PodSpec, toleration: Toleration): bo
   return true;
 }
 
-/**
- * Tolerations for the matching taints: those whose tolerationSeconds is smallest decides how
- * long a pod survives a NoExecute taint (getMinTolerationTime). -1 means forever; 0 at once.
- */
-export function minTolerationSeconds(tolerations: readonly Toleration[]): number {
-  let min = -1;
-  for (const t of tolerations) {
-    if (t.tolerationSeconds === undefined || t.tolerationSeconds === null) continue;
-    const s = Math.max(0, t.tolerationSeconds);
-    if (min < 0 || s < min) min = s;
-  }
-  return min;
-}
-
 /** The tolerations matching every taint, or undefined when some taint is not tolerated. */
 export function getMatchingTolerations(
   taints: readonly Taint[],
