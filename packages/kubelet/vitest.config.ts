@@ -5,6 +5,8 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     testTimeout: 60_000,
-    hookTimeout: 60_000,
+    hookTimeout: 120_000,
+    // The Docker and end-to-end suites each run real kubelets and containers: one at a time.
+    fileParallelism: false,
   },
 });
