@@ -81,6 +81,10 @@ async function main(argv: string[]): Promise<void> {
       kubeletClient,
       logger,
       minRequestTimeoutSeconds: Number(v['min-request-timeout']),
+      defaultTolerationSeconds: {
+        notReady: Number(v['default-not-ready-toleration-seconds']),
+        unreachable: Number(v['default-unreachable-toleration-seconds']),
+      },
     });
     const addr = await server.listen();
     logger.info('Serving securely on', { address: `${addr.host}:${addr.port}` });

@@ -17,6 +17,8 @@ export const APISERVER_FLAGS: FlagSpec[] = [
   { name: 'kubelet-certificate-authority', type: 'string', default: '', usage: 'Path to a cert file for the certificate authority of kubelets.' },
   { name: 'authorization-mode', type: 'stringSlice', default: ['Node', 'RBAC'], usage: 'Ordered list of plug-ins to do authorization on secure port.' },
   { name: 'enable-admission-plugins', type: 'stringSlice', default: [], usage: 'Admission plugins to enable in addition to the default ones.' },
+  { name: 'default-not-ready-toleration-seconds', type: 'int', default: 300, usage: 'Indicates the tolerationSeconds of the toleration for notReady:NoExecute that is added by default to every pod that does not already have such a toleration.' },
+  { name: 'default-unreachable-toleration-seconds', type: 'int', default: 300, usage: 'Indicates the tolerationSeconds of the toleration for unreachable:NoExecute that is added by default to every pod that does not already have such a toleration.' },
   { name: 'allow-privileged', type: 'bool', default: false, usage: 'If true, allow privileged containers.' },
   { name: 'min-request-timeout', type: 'int', default: 1800, usage: 'The minimum number of seconds a watch handler stays open.' },
   { name: 'v', type: 'int', default: 2, usage: 'number for the log level verbosity', short: 'v' },

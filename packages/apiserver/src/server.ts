@@ -41,6 +41,8 @@ export interface ApiServerOptions {
   bookmarkIntervalMs?: number;
   minRequestTimeoutSeconds?: number;
   historySize?: number;
+  /** DefaultTolerationSeconds (--default-not-ready-toleration-seconds, --default-unreachable-...). */
+  defaultTolerationSeconds?: { notReady: number; unreachable: number };
 }
 
 export class ApiServer {
@@ -71,7 +73,7 @@ export class ApiServer {
           new NodeRestriction(lookup),
           new TaintNodesByCondition(),
           new Priority(),
-          new DefaultTolerationSeconds(),
+          new DefaultTolerationSeconds(opts.defaultTolerationSeconds),
         ]),
     });
     const deps: ServerDeps = {

@@ -120,6 +120,34 @@ describe('object lifecycle', () => {
     expect(bad.status).toBe(422);
   });
 
+  it('lets a status write change annotations but not spec or labels (deployment status strategy)', async () => {
+    const d = (await raw(c, 'GET', '/apis/apps/v1/namespaces/default/deployments/sc')).json<Record<string, unknown> & { metadata: Record<string, unknown> }>();
+    const body = { ...d, metadata: { ...d.metadata, labels: { changed: 'yes' }, annotations: { 'deployment.kubernetes.io/revision': '1' } }, spec: { replicas: 9 }, status: { observedGeneration: 1, replicas: 2 } };
+    const r = await raw(c, 'PUT', '/apis/apps/v1/namespaces/default/deployments/sc/status', { body: JSON.stringify(body) });
+    expect(r.status).toBe(200);
+    const got = r.json<{ metadata: { labels?: Record<string, string>; annotations?: Record<string, string> }; spec: { replicas: number }; status: { replicas: number } }>();
+    expect(got.metadata.annotations?.['deployment.kubernetes.io/revision']).toBe('1');
+    expect(got.metadata.labels?.changed).toBeUndefined();
+    expect(got.spec.replicas).toBe(2);
+    expect(got.status.replicas).toBe(2);
+  });
+
+  it('numbers DaemonSet template generations in the deprecated annotation', async () => {
+    const ds = {
+      apiVersion: 'apps/v1',
+      kind: 'DaemonSet',
+      metadata: { name: 'agent' },
+      spec: { selector: { matchLabels: { app: 'agent' } }, template: { metadata: { labels: { app: 'agent' } }, spec: { containers: [{ name: 'c', image: 'busybox:1.36' }] } } },
+    };
+    const created = await raw(c, 'POST', '/apis/apps/v1/namespaces/default/daemonsets', { body: JSON.stringify(ds) });
+    expect(created.json<{ metadata: { annotations: Record<string, string> } }>().metadata.annotations['deprecated.daemonset.template.generation']).toBe('1');
+    const patched = await raw(c, 'PATCH', '/apis/apps/v1/namespaces/default/daemonsets/agent', {
+      body: '{"spec":{"template":{"spec":{"containers":[{"name":"c","image":"busybox:latest"}]}}}}',
+      contentType: 'application/strategic-merge-patch+json',
+    });
+    expect(patched.json<{ metadata: { annotations: Record<string, string> } }>().metadata.annotations['deprecated.daemonset.template.generation']).toBe('2');
+  });
+
   it('refuses deleting an immortal namespace and terminates others', async () => {
     const d = await raw(c, 'DELETE', '/api/v1/namespaces/default');
     expect(d.status).toBe(403);

@@ -33,6 +33,12 @@ describe('parseFlags', () => {
     expect(() => parseFlags(['--leader-elect=maybe'], specs)).toThrow('strconv.ParseBool: parsing "maybe": invalid syntax');
   });
 
+  it('parses floats as pflag does', () => {
+    const fspecs: FlagSpec[] = [{ name: 'rate', type: 'float', default: 0.1, usage: 'r' }];
+    expect(parseFlags(['--rate=0.25'], fspecs).values.rate).toBe(0.25);
+    expect(() => parseFlags(['--rate=fast'], fspecs)).toThrow('invalid argument "fast" for "--rate" flag: strconv.ParseFloat: parsing "fast": invalid syntax');
+  });
+
   it('parses Go durations', () => {
     expect(parseDuration('1m30s')).toBe(90_000);
     expect(parseDuration('250ms')).toBe(250);

@@ -4,7 +4,7 @@
  *   Error: unknown flag: --foo
  *   Error: invalid argument "abc" for "--secure-port" flag: strconv.ParseInt: parsing "abc": invalid syntax
  */
-export type FlagType = 'string' | 'int' | 'bool' | 'duration' | 'stringSlice';
+export type FlagType = 'string' | 'int' | 'float' | 'bool' | 'duration' | 'stringSlice';
 
 export interface FlagSpec {
   name: string;
@@ -48,6 +48,10 @@ function convert(spec: FlagSpec, raw: string): string | number | boolean | strin
       return raw;
     case 'int': {
       if (!/^[+-]?\d+$/.test(raw)) throw bad(`strconv.ParseInt: parsing "${raw}": invalid syntax`);
+      return Number(raw);
+    }
+    case 'float': {
+      if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(raw)) throw bad(`strconv.ParseFloat: parsing "${raw}": invalid syntax`);
       return Number(raw);
     }
     case 'bool': {

@@ -18,10 +18,24 @@ export function resetObjectMetaForStatus(newObj: ApiObject, oldObj: ApiObject): 
   if (managedFields) newObj.metadata.managedFields = managedFields;
 }
 
+/**
+ * The status subresource (the *StatusStrategy PrepareForUpdate of each kind): the spec, labels
+ * and owner references stay as stored, and so do the system fields; annotations may change
+ * (the deployment controller records the revision through a status write).
+ */
 export function statusUpdateStrategy(info: ResourceInfo): UpdateStrategy {
   return {
     prepareForUpdate(newObj, oldObj) {
-      resetObjectMetaForStatus(newObj, oldObj);
+      const oldMeta = oldObj.metadata ?? {};
+      const meta = (newObj.metadata ??= {});
+      meta.labels = oldMeta.labels;
+      meta.ownerReferences = oldMeta.ownerReferences;
+      meta.finalizers = oldMeta.finalizers;
+      meta.deletionTimestamp = oldMeta.deletionTimestamp;
+      meta.deletionGracePeriodSeconds = oldMeta.deletionGracePeriodSeconds;
+      for (const k of ['labels', 'ownerReferences', 'finalizers', 'deletionTimestamp', 'deletionGracePeriodSeconds'] as const) {
+        if (meta[k] === undefined) delete meta[k];
+      }
       if ('spec' in oldObj) newObj.spec = oldObj.spec;
       else delete newObj.spec;
     },

@@ -14,6 +14,7 @@ import { createNamespaceStrategy } from './namespaces/strategy.js';
 import { createPodStrategy } from './pods/strategy.js';
 import type { Cidr } from './services/allocators.js';
 import { createServiceStrategy } from './services/strategy.js';
+import { createDaemonSetStrategy } from './workloads/daemonset-strategy.js';
 import { createJobStrategy } from './workloads/job-strategy.js';
 import type { Strategy } from './strategy.js';
 
@@ -93,6 +94,7 @@ export class Registry {
       });
     }
     if (info.group === 'batch' && info.plural === 'jobs') return createJobStrategy(info);
+    if (info.group === 'apps' && info.plural === 'daemonsets') return createDaemonSetStrategy(info);
     const s = createDefaultStrategy(info);
     if (info.group === '' && (info.plural === 'endpoints' || info.plural === 'events')) {
       return { ...s, allowCreateOnUpdate: true };
