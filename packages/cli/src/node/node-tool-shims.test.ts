@@ -1,0 +1,35 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import type { ClusterRecord, NodeRecord } from '../cluster/layout.js';
+import { ensureNodeToolFiles, nodeToolLauncher, shQuote } from './node-tool-shims.js';
+
+const run = promisify(execFile);
+
+describe('node tool shims', () => {
+  it('quotes for sh', () => {
+    expect(shQuote("it's")).toBe(`'it'\\''s'`);
+  });
+
+  it('run the node-tool entry with the node in the environment and the arguments intact', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'shims-'));
+    const echo = join(dir, 'echo.sh');
+    await writeFile(echo, '#!/bin/sh\necho "$KUBELAB_HOME|$KUBELAB_CLUSTER|$KUBELAB_NODE|$*"\n', { mode: 0o755 });
+    const node = { name: "n'1", root: join(dir, 'root') } as NodeRecord;
+    const cluster = { name: 'c 1', nodes: [node] } as unknown as ClusterRecord;
+    const files = await ensureNodeToolFiles({ cluster, node }, { KUBELAB_HOME: join(dir, 'home') }, [echo]);
+    expect(files.binDir).toBe(join(dir, 'root', 'usr/local/bin'));
+    const { stdout } = await run(join(files.binDir, 'crictl'), ['ps', '-a', 'two words']);
+    expect(stdout).toBe(`${join(dir, 'home')}|c 1|n'1|crictl ps -a two words\n`);
+  });
+
+  it('start the TypeScript entry through tsx when running from source', () => {
+    const argv = nodeToolLauncher();
+    expect(argv[0]).toBe(process.execPath);
+    expect(argv).toContain('--import');
+    expect(argv[argv.length - 1]).toMatch(/src\/node\/tools\/node-tool-main\.ts$/);
+  });
+});
