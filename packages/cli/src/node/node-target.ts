@@ -2,8 +2,12 @@
  * Which cluster and node a `kubelab node …` command or a node tool works on, from the
  * cluster.json records `create cluster` writes (cluster/cluster-store.ts).
  */
+import type { FlagSpec } from '@kubelab/api';
 import { listClusterDirectories, readClusterRecord } from '../cluster/cluster-store.js';
 import type { ClusterRecord, NodeRecord } from '../cluster/layout.js';
+
+/** `--name` of the node commands: which cluster's node (default: the one cluster that has it). */
+export const NODE_CLUSTER_FLAG: FlagSpec = { name: 'name', type: 'string', default: '', usage: 'the cluster context name (default: the cluster that has NODE)' };
 
 export interface NodeTarget {
   cluster: ClusterRecord;
