@@ -49,6 +49,13 @@ export interface ClusterRecord {
   apiServer: { host: string; port: number; advertiseAddress: string };
   network: { name: string; gateway: string; subnet: string };
   nodes: NodeRecord[];
+  /** Host ports of the hostNetwork control-plane components (absent in records of older kubelab). */
+  componentPorts?: ComponentPorts;
+}
+
+export interface ComponentPorts {
+  kubeScheduler: number;
+  kubeControllerManager: number;
 }
 
 export interface NodeRecord {

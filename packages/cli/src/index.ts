@@ -1,0 +1,21 @@
+/** @kubelab/cli as a library: the command line, the cluster lifecycle (kind's Provider), the kubelet process control. */
+export { run, type RunOptions } from './run.js';
+export { COMMANDS, GROUPS } from './commands/index.js';
+export type { Command, CommandContext, CommandGroup } from './commands/command.js';
+export { processIO, type CliIO, type InputStream, type OutputStream } from './commands/cli-io.js';
+export { CliError, errorChain } from './commands/cli-error.js';
+export { createCluster, CREATE_PHASES, type CreateClusterOptions, type CreateClusterResult } from './cluster/create-cluster.js';
+export { deleteCluster, type DeleteClusterOptions, type DeleteClusterResult } from './cluster/delete-cluster.js';
+export { clusterKubeconfig, listClusters, listNodes } from './cluster/clusters.js';
+export { readClusterRecord, requireClusterRecord, writeClusterRecord, listClusterDirectories } from './cluster/cluster-store.js';
+export { parseClusterConfig, type ClusterConfig, type NodeConfig, type NodeRole } from './cluster/cluster-config.js';
+export { DEFAULT_CLUSTER_NAME, planNodes, type NodeSpec } from './cluster/node-plan.js';
+export { connectDocker, DockerUnavailableError, dockerHost } from './cluster/docker-client.js';
+export { KubeletProcess, kubeletArgs, type KubeletProcessOptions } from './cluster/kubelet-process.js';
+export type { KubeletProcessControl, KubeletProcessStatus } from './cluster/kubelet-process-api.js';
+export * from './cluster/layout.js';
+export { KUBELAB_VERSION, KUBERNETES_VERSION, IMAGE_TAG, versionLine } from './cluster/version.js';
+export { userContextName } from './cluster/kubeconfigs.js';
+export { createProgress, type Progress } from './cluster/progress.js';
+export { controlPlaneImages, componentImage, ensureControlPlaneImages } from './images/control-plane-images.js';
+export { bundleDir, kubeletBundlePath, imageBundleDir } from './bundle/bundle-paths.js';
