@@ -3,7 +3,7 @@
  * unchanged bundles keep their mtime (the image builder fingerprints files by size and mtime,
  * and a rebuild happens only when something really changed).
  */
-import { mkdir, readdir, readFile, rm, writeFile, chmod } from 'node:fs/promises';
+import { chmod, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 
 export interface SyncEntry {
@@ -36,13 +36,16 @@ export async function syncDirectory(dir: string, files: Map<string, SyncEntry>, 
     const current = await readFile(target).catch(() => undefined);
     if (current && current.equals(bytes)) continue;
     await mkdir(dirname(target), { recursive: true });
-    await writeFile(target, bytes);
-    if (entry.mode !== undefined) await chmod(target, entry.mode);
+    // Renamed into place: a kubelet starting meanwhile never reads a half-written bundle.
+    const tmp = `${target}.${process.pid}.tmp`;
+    await writeFile(tmp, bytes);
+    if (entry.mode !== undefined) await chmod(tmp, entry.mode);
+    await rename(tmp, target);
     written.push(rel);
   }
   if (opts.prune) {
     for (const rel of await existing(dir)) {
-      if (!files.has(rel)) await rm(join(dir, rel), { force: true });
+      if (!files.has(rel) && !rel.endsWith('.tmp')) await rm(join(dir, rel), { force: true });
     }
   }
   return written;

@@ -29,9 +29,16 @@ export function dockerUnavailableMessage(host: string, code: string | undefined)
   return `failed to connect to the Docker daemon at ${host}: is the docker daemon running? Start it with: sudo systemctl start docker (or run scripts/ensure-docker.sh)`;
 }
 
+/** Dockerode options for DOCKER_HOST: unix://<socket> or tcp://<host>:<port>. */
+export function dockerOptions(host: string): Dockerode.DockerOptions {
+  if (host.startsWith('unix://')) return { socketPath: host.slice('unix://'.length) };
+  const url = new URL(host.replace(/^tcp:/, 'http:'));
+  return { protocol: url.protocol === 'https:' ? 'https' : 'http', host: url.hostname, port: Number(url.port || 2375) };
+}
+
 /** A client for DOCKER_HOST (or the default socket) whose engine answered a ping. */
 export async function connectDocker(env: NodeJS.ProcessEnv = process.env): Promise<Dockerode> {
-  const docker = new Dockerode();
+  const docker = new Dockerode(dockerOptions(dockerHost(env)));
   try {
     await docker.ping();
   } catch (err) {

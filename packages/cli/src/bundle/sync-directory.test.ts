@@ -1,0 +1,24 @@
+import { mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { syncDirectory } from './sync-directory.js';
+
+describe('syncDirectory', () => {
+  it('writes only changed files and prunes the rest', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'kubelab-sync-'));
+    const files = new Map([
+      ['a.mjs', { content: 'one', mode: 0o755 }],
+      ['sub/b.txt', { content: Buffer.from('two') }],
+    ]);
+    expect(await syncDirectory(dir, files)).toEqual(['a.mjs', 'sub/b.txt']);
+    const before = (await stat(join(dir, 'a.mjs'))).mtimeMs;
+    await writeFile(join(dir, 'stale.txt'), 'x');
+    files.set('sub/b.txt', { content: Buffer.from('three') });
+    expect(await syncDirectory(dir, files, { prune: true })).toEqual(['sub/b.txt']);
+    expect((await stat(join(dir, 'a.mjs'))).mtimeMs).toBe(before);
+    expect((await stat(join(dir, 'a.mjs'))).mode & 0o777).toBe(0o755);
+    expect(await readFile(join(dir, 'sub/b.txt'), 'utf8')).toBe('three');
+    await expect(stat(join(dir, 'stale.txt'))).rejects.toThrow();
+  });
+});
