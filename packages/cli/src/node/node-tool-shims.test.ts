@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import type { ClusterRecord, NodeRecord } from '../cluster/layout.js';
-import { ensureNodeToolFiles, nodeToolLauncher, shQuote } from './node-tool-shims.js';
+import { ensureNodeToolFiles, nodeToolCommandLine, shQuote } from './node-tool-shims.js';
 
 const run = promisify(execFile);
 
@@ -26,10 +26,14 @@ describe('node tool shims', () => {
     expect(stdout).toBe(`${join(dir, 'home')}|c 1|n'1|crictl ps -a two words\n`);
   });
 
-  it('start the TypeScript entry through tsx when running from source', () => {
-    const argv = nodeToolLauncher();
+  it('start the TypeScript entry through tsx from source, and `kubelab node tool` from the bundle', () => {
+    const node = { name: 'c-worker' } as NodeRecord;
+    const target = { cluster: { name: 'c', nodes: [node] } as unknown as ClusterRecord, node };
+    const argv = nodeToolCommandLine(target);
     expect(argv[0]).toBe(process.execPath);
     expect(argv).toContain('--import');
-    expect(argv[argv.length - 1]).toMatch(/src\/node\/tools\/node-tool-main\.ts$/);
+    expect(argv.slice(-5)).toEqual([expect.stringMatching(/src\/node\/tools\/node-tool-main\.ts$/), '--name', 'c', 'c-worker', '--']);
+    const bundle = new URL('../../dist/bundles/kubelab.mjs', import.meta.url).href;
+    expect(nodeToolCommandLine(target, bundle)).toEqual([process.execPath, new URL(bundle).pathname, 'node', 'tool', '--name', 'c', 'c-worker', '--']);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * The node tools on the PATH of a node's view: small shell scripts in the node root's
- * /usr/local/bin (crictl, docker, systemctl, journalctl) that run this CLI's node-tool entry
- * with the cluster and node in their environment, so they work under sudo or `env -i` too.
+ * /usr/local/bin (crictl, docker, systemctl, journalctl) that run this CLI's `node tool` for
+ * the node, with KUBELAB_HOME in their environment, so they work under sudo or `env -i` too.
  * Also the rc file of `kubelab node ssh`'s shell.
  */
 import { existsSync } from 'node:fs';
@@ -9,6 +9,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { CLI_BUNDLE, cliPackageRoot } from '../bundle/bundle-paths.js';
 import { kubelabHome } from '../cluster/layout.js';
 import type { NodeTarget } from './node-target.js';
 import { NODE_TOOLS } from './tools/node-tool.js';
@@ -17,29 +18,22 @@ import { NODE_TOOLS } from './tools/node-tool.js';
 export const NODE_TOOLS_DIR = '/usr/local/bin';
 export const SHELL_RC = '/usr/local/etc/kubelab-shell.rc';
 
-function packageRoot(from: string): string {
-  for (let dir = from; dir !== dirname(dir); dir = dirname(dir)) {
-    const pkg = join(dir, 'package.json');
-    if (existsSync(pkg) && existsSync(join(dir, 'src', 'node'))) return dir;
-  }
-  throw new Error(`cannot find the @kubelab/cli package above ${from}`);
-}
-
 /**
- * How to start the node-tool entry: the esbuild bundle dist/bundles/node-tool.mjs when running
- * from a build and it exists, the compiled dist/ entry next, else the TypeScript source via tsx.
+ * The command line of one node tool for this node, up to the tool's name: the CLI bundle's
+ * `kubelab node tool` when running from the bundle (dist/bundles/kubelab.mjs) or the compiled
+ * dist/main.js, else the source entry node-tool-main.ts through tsx.
  */
-export function nodeToolLauncher(moduleUrl: string = import.meta.url): string[] {
+export function nodeToolCommandLine(target: NodeTarget, moduleUrl: string = import.meta.url): string[] {
   const here = fileURLToPath(moduleUrl);
-  const root = packageRoot(dirname(here));
+  const which = ['--name', target.cluster.name, target.node.name, '--'];
   if (!here.endsWith('.ts')) {
-    const bundle = join(root, 'dist', 'bundles', 'node-tool.mjs');
-    if (existsSync(bundle)) return [process.execPath, bundle];
-    const built = join(root, 'dist', 'node', 'tools', 'node-tool-main.js');
-    if (existsSync(built)) return [process.execPath, built];
+    const root = cliPackageRoot(here);
+    const bundle = join(root, 'dist', 'bundles', CLI_BUNDLE);
+    const main = here.endsWith(`/${CLI_BUNDLE}`) ? here : existsSync(bundle) ? bundle : join(root, 'dist', 'main.js');
+    return [process.execPath, main, 'node', 'tool', ...which];
   }
   const tsx = pathToFileURL(createRequire(moduleUrl).resolve('tsx')).href;
-  return [process.execPath, '--conditions=development', '--import', tsx, join(root, 'src', 'node', 'tools', 'node-tool-main.ts')];
+  return [process.execPath, '--conditions=development', '--import', tsx, join(dirname(here), 'tools', 'node-tool-main.ts'), ...which];
 }
 
 /** Single-quoted for sh. */
@@ -47,7 +41,7 @@ export function shQuote(s: string): string {
   return `'${s.replace(/'/g, `'\\''`)}'`;
 }
 
-export function shimScript(tool: string, target: NodeTarget, opts: { home: string; launcher: string[]; binDir: string }): string {
+export function shimScript(tool: string, target: NodeTarget, opts: { home: string; commandLine: string[]; binDir: string }): string {
   const env = [
     `KUBELAB_HOME=${shQuote(opts.home)}`,
     `KUBELAB_CLUSTER=${shQuote(target.cluster.name)}`,
@@ -57,7 +51,7 @@ export function shimScript(tool: string, target: NodeTarget, opts: { home: strin
   return [
     '#!/bin/sh',
     `# ${tool} on kubelab node ${target.node.name} (cluster ${target.cluster.name}), written by kubelab`,
-    `${env.join(' ')} exec ${opts.launcher.map(shQuote).join(' ')} ${tool} "$@"`,
+    `${env.join(' ')} exec ${opts.commandLine.map(shQuote).join(' ')} ${tool} "$@"`,
     '',
   ].join('\n');
 }
@@ -95,10 +89,10 @@ export interface NodeToolFiles {
 }
 
 /** Writes (when changed) the node tools and the shell rc under the node root. */
-export async function ensureNodeToolFiles(target: NodeTarget, env: NodeJS.ProcessEnv = process.env, launcher = nodeToolLauncher()): Promise<NodeToolFiles> {
+export async function ensureNodeToolFiles(target: NodeTarget, env: NodeJS.ProcessEnv = process.env, commandLine = nodeToolCommandLine(target)): Promise<NodeToolFiles> {
   const binDir = join(target.node.root, NODE_TOOLS_DIR);
   const home = kubelabHome(env);
-  await Promise.all(NODE_TOOLS.map((tool) => writeIfChanged(join(binDir, tool), shimScript(tool, target, { home, launcher, binDir }), 0o755)));
+  await Promise.all(NODE_TOOLS.map((tool) => writeIfChanged(join(binDir, tool), shimScript(tool, target, { home, commandLine, binDir }), 0o755)));
   const rc = join(target.node.root, SHELL_RC);
   await writeIfChanged(rc, shellRc(binDir), 0o644);
   return { binDir, shellRc: rc };

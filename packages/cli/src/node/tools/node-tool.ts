@@ -2,9 +2,10 @@
  * The node tools (`crictl`, `docker`, `systemctl`, `journalctl`) run for one node: each is a
  * shim on the PATH of the node's view that ends here with the tool's name and arguments.
  */
+import { join } from 'node:path';
 import type Dockerode from 'dockerode';
-import type { KubeletProcessControl } from '../../cluster/kubelet-process-api.js';
 import { NODE_PATHS } from '../../cluster/layout.js';
+import type { NodeKubeletControl } from '../kubelet-control.js';
 import type { NodeTarget } from '../node-target.js';
 import { runCrictl } from './crictl/crictl.js';
 import { NodeRuntimeView } from './crictl/runtime-view.js';
@@ -12,7 +13,6 @@ import { execDocker, findRealDocker, nodeDockerArgs } from './docker/docker-shim
 import { runJournalctl } from './journal/journalctl.js';
 import { runSystemctl, type KubeletUnitControl } from './systemctl/systemctl.js';
 import { write, type ToolIO } from './tool-io.js';
-import { join } from 'node:path';
 
 export const NODE_TOOLS = ['crictl', 'docker', 'systemctl', 'journalctl'] as const;
 export type NodeToolName = (typeof NODE_TOOLS)[number];
@@ -20,7 +20,7 @@ export type NodeToolName = (typeof NODE_TOOLS)[number];
 export interface NodeToolDeps {
   target: NodeTarget;
   docker: Dockerode;
-  kubelet: KubeletProcessControl;
+  kubelet: NodeKubeletControl;
   io: ToolIO;
   /** PATH to look for the real docker CLI in, and the shim directories to skip. */
   path: string;
@@ -32,9 +32,13 @@ export function isNodeTool(name: string): name is NodeToolName {
   return (NODE_TOOLS as readonly string[]).includes(name);
 }
 
-export function kubeletUnit(target: NodeTarget, control: KubeletProcessControl): KubeletUnitControl {
+export function kubeletUnit(target: NodeTarget, control: NodeKubeletControl): KubeletUnitControl {
   return {
-    status: () => control.status(target.cluster, target.node),
+    status: async () => {
+      const s = await control.status(target.cluster, target.node);
+      // Stopped, it has no process to read: show the command line it would start.
+      return s.commandLine.length > 0 || !control.commandLine ? s : { ...s, commandLine: control.commandLine(target.cluster, target.node) };
+    },
     start: () => control.start(target.cluster, target.node),
     stop: () => control.stop(target.cluster, target.node),
     restart: () => control.restart(target.cluster, target.node),
