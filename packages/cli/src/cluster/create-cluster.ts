@@ -91,7 +91,9 @@ export async function createCluster(o: CreateClusterOptions = {}): Promise<Creat
     for (const phase of phases) {
       ctx.signal.throwIfAborted();
       progress.phase(phase.title);
+      const phaseStarted = clock.now();
       await phase.run(ctx);
+      ctx.logger.debug('Finished phase', { phase: phase.name, durationMs: clock.now() - phaseStarted });
     }
     progress.end(true);
   } catch (err) {

@@ -88,19 +88,24 @@ export class KubeletProcess implements KubeletProcessControl {
   async stop(cluster: ClusterRecord, node: NodeRecord): Promise<void> {
     const st = await this.status(cluster, node);
     if (st.running && st.pid !== undefined) {
-      signal(st.pid, 'SIGTERM');
-      const deadline = this.clock.now() + (this.opts.stopTimeoutMs ?? 5000);
-      while (await readProcess(st.pid)) {
-        if (this.clock.now() >= deadline) {
-          signal(st.pid, 'SIGKILL');
-          break;
-        }
-        // A process that is not our child can only be watched through /proc.
-        await this.clock.sleep(25);
+      const pid = st.pid;
+      signal(pid, 'SIGTERM');
+      if (!(await this.waitGone(pid, this.opts.stopTimeoutMs ?? 5000))) {
+        signal(pid, 'SIGKILL');
+        if (!(await this.waitGone(pid, 10_000))) throw new Error(`the kubelet of node "${node.name}" (pid ${pid}) did not exit after SIGKILL`);
       }
-      while (await readProcess(st.pid)) await this.clock.sleep(10);
     }
     await rm(hostPath(node, NODE_PATHS.kubeletPid), { force: true });
+  }
+
+  /** A process that is not our child can only be watched through /proc. */
+  private async waitGone(pid: number, timeoutMs: number): Promise<boolean> {
+    const deadline = this.clock.now() + timeoutMs;
+    while (await readProcess(pid)) {
+      if (this.clock.now() >= deadline) return false;
+      await this.clock.sleep(20);
+    }
+    return true;
   }
 
   async restart(cluster: ClusterRecord, node: NodeRecord): Promise<KubeletProcessStatus> {
