@@ -1,6 +1,7 @@
 /** get, list, create, update, patch, delete and deletecollection of stored objects. */
 import type { ApiObject, DeleteOptions } from '@kubelab/api';
 import { ApiError, badRequest, groupVersion, methodNotAllowed } from '@kubelab/api';
+import { fieldManagerFor, requestManager, trackCreate, trackUpdate } from '../fieldmanager/index.js';
 import { applyPatch, patchTypeFromContentType } from '../patch/index.js';
 import { printTable } from '../printers/index.js';
 import type { IncludeObject } from '../printers/index.js';
@@ -100,6 +101,8 @@ export async function handleCreate(r: ApiRequest): Promise<void> {
   const body = await readBody(r.req);
   const obj = decodeObject(body, r.req.headers['content-type'], expected(r));
   checkUnknownFields(r, obj);
+  const manager = requestManager({ options: 'CreateOptions', fieldManager: r.query.get('fieldManager'), userAgent: r.req.headers['user-agent'] });
+  trackCreate(fieldManagerFor(r.resource, '', r.deps.clock), r.resource, obj, manager);
   const item = await store.create(r.ctx, obj);
   writeJson(r.res, 201, item.json, r.ctx.warnings);
 }
@@ -116,7 +119,19 @@ export async function handleUpdate(r: ApiRequest, subresource = ''): Promise<voi
   if (r.resource.namespaced && obj.metadata?.namespace && obj.metadata.namespace !== r.ctx.namespace) {
     throw badRequest('the namespace of the provided object does not match the namespace sent on the request');
   }
-  const { item, created } = await store.update(r.ctx, r.info.name, () => obj, { subresource });
+  const manager = requestManager({ options: 'UpdateOptions', fieldManager: r.query.get('fieldManager'), userAgent: r.req.headers['user-agent'] });
+  const fm = fieldManagerFor(r.resource, subresource, r.deps.clock);
+  const { item, created } = await store.update(
+    r.ctx,
+    r.info.name,
+    (cur) => {
+      if (cur) return trackUpdate(fm, r.resource, cur, obj, manager);
+      const created = structuredClone(obj);
+      trackCreate(fm, r.resource, created, manager);
+      return created;
+    },
+    { subresource },
+  );
   writeJson(r.res, created ? 201 : 200, item.json, r.ctx.warnings);
 }
 
@@ -138,13 +153,22 @@ export async function handlePatch(r: ApiRequest, subresource = ''): Promise<void
     throw badRequest(`error decoding patch: ${(err as Error).message}`);
   }
   const gvk = expected(r);
+  const manager = requestManager({
+    options: 'PatchOptions',
+    fieldManager: r.query.get('fieldManager'),
+    userAgent: r.req.headers['user-agent'],
+    apply: type === 'apply',
+    force: r.query.get('force'),
+  });
+  const fm = fieldManagerFor(r.resource, subresource, r.deps.clock);
   if (type === 'apply') {
-    const applied = patch as ApiObject;
+    const applied = appliedConfiguration(r, patch);
     checkUnknownFields(r, applied);
+    const force = r.query.get('force') === 'true';
     const { item, created } = await store.update(
       r.ctx,
       r.info.name,
-      (cur) => (cur ? (applyPatch('strategic', cur, stripForApply(applied), gvk) as ApiObject) : { ...applied }),
+      (cur) => fm.apply(cur, structuredClone(applied), manager, force),
       { subresource, forceAllowCreate: !subresource },
     );
     writeJson(r.res, created ? 201 : 200, item.json, r.ctx.warnings);
@@ -157,20 +181,27 @@ export async function handlePatch(r: ApiRequest, subresource = ''): Promise<void
       if (!cur) throw new Error('unreachable');
       const next = applyPatch(type, cur, patch, gvk) as ApiObject;
       checkUnknownFields(r, next);
-      return next;
+      return trackUpdate(fm, r.resource, cur, next, manager);
     },
     { subresource },
   );
   writeJson(r.res, 200, item.json, r.ctx.warnings);
 }
 
-/** Server-side apply (until field management exists): the applied config merged over the live object. */
-function stripForApply(obj: ApiObject): ApiObject {
-  const { metadata, ...rest } = obj;
-  const m = { ...metadata };
-  delete m.resourceVersion;
-  delete m.managedFields;
-  return { ...rest, metadata: m };
+/** The body of an apply patch: an object whose name and namespace, if set, match the URL. */
+function appliedConfiguration(r: ApiRequest, patch: unknown): ApiObject {
+  if (patch === null || typeof patch !== 'object' || Array.isArray(patch)) {
+    throw badRequest(`error decoding YAML: json: cannot unmarshal ${Array.isArray(patch) ? 'array' : typeof patch} into Go value of type map[string]interface {}`);
+  }
+  const applied = patch as ApiObject;
+  const meta = applied.metadata;
+  if (meta?.name && meta.name !== r.info.name) {
+    throw badRequest(`the name of the object (${meta.name}) does not match the name on the URL (${r.info.name})`);
+  }
+  if (r.resource.namespaced && meta?.namespace && meta.namespace !== r.ctx.namespace) {
+    throw badRequest('the namespace of the provided object does not match the namespace sent on the request');
+  }
+  return applied;
 }
 
 export async function readDeleteOptions(r: ApiRequest): Promise<DeleteOptions> {
