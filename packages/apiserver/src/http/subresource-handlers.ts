@@ -1,6 +1,7 @@
 /** Subresources that are not plain reads and writes of the object: binding, eviction, scale. */
 import type { ApiObject, Binding, DeleteOptions } from '@kubelab/api';
-import { badRequest } from '@kubelab/api';
+import { badRequest, groupVersion } from '@kubelab/api';
+import { requestManager, withScaleManagedFields } from '../fieldmanager/index.js';
 import { applyPatch, patchTypeFromContentType } from '../patch/index.js';
 import { bindPod } from '../registry/pods/binding.js';
 import { applyScale, scaleOf } from '../registry/workloads/scale.js';
@@ -52,6 +53,12 @@ export async function handleScale(r: ApiRequest): Promise<void> {
       return applyScale(cur, next as Parameters<typeof applyScale>[1]);
     };
   }
-  const { item } = await store.update(r.ctx, r.info.name, (cur) => update(cur as ApiObject));
+  const manager = requestManager({
+    options: r.info.verb === 'update' ? 'UpdateOptions' : 'PatchOptions',
+    fieldManager: r.query.get('fieldManager'),
+    userAgent: r.req.headers['user-agent'],
+  });
+  const tracked = withScaleManagedFields(update, { manager, clock: r.deps.clock, parentVersion: groupVersion(r.resource) });
+  const { item } = await store.update(r.ctx, r.info.name, (cur) => tracked(cur as ApiObject));
   writeJson(r.res, 200, scaleOf(JSON.parse(item.json) as ApiObject));
 }
