@@ -48,8 +48,8 @@ beforeAll(async () => {
     ].join('\n'),
   );
   const r = await h.kubelab(['create', 'cluster', '--config', config, '--wait', '2m']);
-  expect(r.stderr).toBe('');
-  expect(r.code).toBe(0);
+  expect(r.stderr, r.stdout).toBe('');
+  expect(r.code, r.stdout).toBe(0);
   record = (await readClusterRecord(name, h.env)) as ClusterRecord;
 });
 

@@ -32,8 +32,8 @@ beforeAll(async () => {
   h = await createClusterHarness('klfix');
   name = h.name('r');
   const r = await h.kubelab(['create', 'cluster', '--name', name, '--workers', '0', '--wait', '2m']);
-  expect(r.stderr).toBe('');
-  expect(r.code).toBe(0);
+  expect(r.stderr, r.stdout).toBe('');
+  expect(r.code, r.stdout).toBe(0);
   const record = (await readClusterRecord(name, h.env)) as ClusterRecord;
   manifest = join(record.nodes[0]?.root ?? '', 'etc/kubernetes/manifests/kube-scheduler.yaml');
 });

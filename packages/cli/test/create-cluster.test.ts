@@ -34,8 +34,8 @@ beforeAll(async () => {
   name = h.name('a');
   const r = await h.kubelab(['create', 'cluster', '--name', name, '--workers', '1', '--wait', '2m']);
   createOutput = r.stdout;
-  expect(r.stderr).toBe('');
-  expect(r.code).toBe(0);
+  expect(r.stderr, r.stdout).toBe('');
+  expect(r.code, r.stdout).toBe(0);
   record = (await readClusterRecord(name, h.env)) as ClusterRecord;
 });
 

@@ -12,6 +12,7 @@ import { BUSYBOX_IMAGES, ensureBusyboxImage, ensurePauseImage } from '@kubelab/k
 import { imageBundleDir, requireBundles } from '../../bundle/bundle-paths.js';
 import { ensureControlPlaneImages } from '../../images/control-plane-images.js';
 import { recordedPorts, writeClusterRecord } from '../cluster-store.js';
+import { infoAsDebug } from '../debug-logger.js';
 import { fixedPort, kubeletConfiguration, staticPodPathOf } from '../kubelet-config.js';
 import { CLUSTER_LABEL, clusterDir, nodeRootDir, type ClusterRecord, type NodeRecord } from '../layout.js';
 import { allocatePorts } from '../port-allocator.js';
@@ -48,14 +49,15 @@ async function network(docker: Dockerode, cluster: string): Promise<ClusterRecor
 }
 
 async function ensureWorkloadImages(ctx: CreateContext): Promise<void> {
-  await ensurePauseImage(ctx.docker, { logger: ctx.logger });
+  const logger = infoAsDebug(ctx.logger);
+  await ensurePauseImage(ctx.docker, { logger });
   const busybox = BUSYBOX_IMAGES[0] as string;
   const present = await ctx.docker.getImage(busybox).inspect().then(
     () => true,
     () => false,
   );
   if (!present) {
-    await ensureBusyboxImage(ctx.docker, { logger: ctx.logger }).catch((err: unknown) =>
+    await ensureBusyboxImage(ctx.docker, { logger }).catch((err: unknown) =>
       ctx.logger.warn('Could not build the busybox image; pods using it will pull it', { err }),
     );
   }
@@ -75,7 +77,7 @@ export const preflightPhase: Phase = {
     let announced = false;
     const images = ensureControlPlaneImages(ctx.docker, {
       imageDir: imageBundleDir(ctx.env),
-      logger: ctx.logger,
+      logger: infoAsDebug(ctx.logger),
       onBuild: (image) => {
         if (!announced) ctx.progress.line('[preflight] Building the images required for setting up a Kubernetes cluster (from this machine\'s Node.js and kubelab\'s bundles; no registry needed)');
         announced = true;
