@@ -91,18 +91,18 @@ describe('systemctl in a node view', () => {
     expect((await t.exec(node, ['systemctl', 'cat', 'kubelet'])).stdout).toContain('--config=/var/lib/kubelet/config.yaml');
 
     expect(await t.exec(node, ['systemctl', 'start', 'kubelet'])).toEqual({ code: 0, stdout: '', stderr: '' });
-    expect((await status()).running).toBe(true);
     await t.waitHealthy(node);
+    expect((await status()).running).toBe(true);
     expect(await keeper()).toBe(container);
   });
 
   it('restart gives a new kubelet process', async () => {
     const before = (await status()).pid;
     expect((await t.exec(node, ['systemctl', 'restart', 'kubelet'])).code).toBe(0);
+    await t.waitHealthy(node);
     const after = await status();
     expect(after.running).toBe(true);
     expect(after.pid).not.toBe(before);
-    await t.waitHealthy(node);
   });
 
   it('answers for other units as systemd does', async () => {
@@ -125,16 +125,16 @@ describe('kubelab node stop|start|restart', () => {
     expect(await keeper()).toBe(container);
 
     const started = await run(nodeStartCommand);
+    await t.waitHealthy(node);
     const first = await status();
     expect(first.running).toBe(true);
     expect(started).toBe(`Started the kubelet of node "${node}" (pid ${first.pid})\n`);
-    await t.waitHealthy(node);
 
     const restarted = await run(nodeRestartCommand);
+    await t.waitHealthy(node);
     const second = await status();
     expect(second.pid).not.toBe(first.pid);
     expect(restarted).toBe(`Restarted the kubelet of node "${node}" (pid ${second.pid})\n`);
-    await t.waitHealthy(node);
     expect(await keeper()).toBe(container);
   });
 });

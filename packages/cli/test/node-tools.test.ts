@@ -76,6 +76,22 @@ describe('crictl in a node view', () => {
     for (const l of err) expect(l).toMatch(/^err \d+$/);
   });
 
+  it('follows a log with -f until interrupted', async () => {
+    const c = await running(node, 'logger');
+    const shim = join(t.nodeRecord(node).root, 'usr/local/bin/crictl');
+    const child = spawn(shim, ['logs', '-f', '--tail', '0', c?.Id ?? ''], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    try {
+      // The container writes a line a second: two new ones arrive while following.
+      await waitFor('two followed lines', () => out.split('\n').filter((l) => /^out \d+$/.test(l)).length >= 2, { timeoutMs: 20_000 });
+    } finally {
+      child.kill('SIGINT');
+    }
+    expect(await exited).toBe(0);
+  });
+
   it('inspects a container as CRI ContainerStatus JSON with node paths', async () => {
     const c = await running(node, 'logger');
     const r = await t.exec(node, ['crictl', 'inspect', (c?.Id ?? '').slice(0, 13)]);
@@ -155,13 +171,14 @@ describe('journalctl in a node view', () => {
 
   it('follows new lines with -f', async () => {
     const shim = join(t.nodeRecord(node).root, 'usr/local/bin/journalctl');
-    const child = spawn(shim, ['-u', 'kubelet', '-f', '-n', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(shim, ['-u', 'kubelet', '-f', '-n', '1'], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     try {
       // The kubelet logs what it does with a new static pod.
-      await waitFor('the follower to start', async () => existsSync(shim) && child.pid !== undefined);
+      // The last line comes first: the follower is then at the end of the log.
+      await waitFor('the follower to start', () => out.includes('\n'));
       await t.lab.writeManifest(node, 'follow.yaml', manifest('follow'));
       const line = await waitFor('a followed line', () => out.split('\n').find((l) => l.includes('follow')), { timeoutMs: 30_000 });
       expect(line).toMatch(new RegExp(`^[A-Z][a-z]{2} \\d\\d \\d\\d:\\d\\d:\\d\\d ${node} kubelet\\[\\d+\\]: `));

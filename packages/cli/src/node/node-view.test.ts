@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { Readable } from 'node:stream';
+import { describe, expect, it, vi } from 'vitest';
 import type { ClusterRecord, NodeRecord } from '../cluster/layout.js';
-import { nodeViewMounts, unshareArgs, VIEW_SCRIPT } from './node-view.js';
+import { nodeViewMounts, NotRootError, runInNodeView, unshareArgs, VIEW_SCRIPT } from './node-view.js';
 
 const node = (staticPodPath: string): NodeRecord => ({ name: 'c-worker', role: 'worker', root: '/k/nodes/c-worker', kubeletPort: 1, healthzPort: 2, staticPodPath });
 
@@ -32,5 +33,21 @@ describe('a node view', () => {
       'crictl',
       'ps',
     ]);
+  });
+});
+
+describe('a node view without root', () => {
+  it('is refused with a clear error before anything is written', async () => {
+    const spy = vi.spyOn(process, 'getuid').mockReturnValue(1000);
+    try {
+      const cluster = { name: 'c', nodes: [] } as unknown as ClusterRecord;
+      const out = { write: () => true };
+      await expect(runInNodeView({ target: { cluster, node: node('/etc/kubernetes/manifests') }, command: ['true'], stdio: { stdin: Readable.from([]), stdout: out, stderr: out } })).rejects.toThrow(NotRootError);
+      await expect(runInNodeView({ target: { cluster, node: node('/etc/kubernetes/manifests') }, command: ['true'], stdio: { stdin: Readable.from([]), stdout: out, stderr: out } })).rejects.toThrow(
+        "a node's view needs root: it is a new mount and UTS namespace (unshare --mount --uts); run kubelab with sudo",
+      );
+    } finally {
+      spy.mockRestore();
+    }
   });
 });

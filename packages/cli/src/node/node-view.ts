@@ -88,6 +88,25 @@ function interactiveShell(rc: string): string[] {
   return ['/bin/sh', '-i'];
 }
 
+/**
+ * While a command owns the terminal, this process ignores the keyboard's SIGINT and SIGQUIT,
+ * as system(3) does: Ctrl-C is the command's (a shell survives it), not kubelab's.
+ */
+function ignoreTerminalSignals(): () => void {
+  const saved = (['SIGINT', 'SIGQUIT'] as const).map((sig) => [sig, process.listeners(sig)] as const);
+  const ignore = (): void => undefined;
+  for (const [sig] of saved) {
+    process.removeAllListeners(sig);
+    process.on(sig, ignore);
+  }
+  return () => {
+    for (const [sig, listeners] of saved) {
+      process.removeListener(sig, ignore);
+      for (const l of listeners) process.on(sig, l);
+    }
+  };
+}
+
 export async function runInNodeView(opts: RunInNodeViewOptions): Promise<number> {
   if (process.getuid?.() !== 0) throw new NotRootError();
   const env = { ...(opts.env ?? process.env) };
@@ -100,6 +119,7 @@ export async function runInNodeView(opts: RunInNodeViewOptions): Promise<number>
   }
   const own = [opts.stdio.stdin === process.stdin, opts.stdio.stdout === process.stdout, opts.stdio.stderr === process.stderr];
   const stdio: StdioOptions = own.map((o) => (o ? 'inherit' : 'pipe'));
+  const restoreSignals = own[0] ? ignoreTerminalSignals() : () => undefined;
   const child = spawn('unshare', unshareArgs(opts.target, files.binDir, command), { stdio, env });
   if (!own[0] && child.stdin) {
     child.stdin.on('error', () => undefined); // the command may exit before reading all input
@@ -107,11 +127,11 @@ export async function runInNodeView(opts: RunInNodeViewOptions): Promise<number>
   }
   child.stdout?.setEncoding('utf8').on('data', (d: string) => opts.stdio.stdout.write(d));
   child.stderr?.setEncoding('utf8').on('data', (d: string) => opts.stdio.stderr.write(d));
-  return new Promise((resolve, reject) => {
+  return new Promise<number>((resolve, reject) => {
     child.on('error', (err) => reject(new Error(`failed to run unshare: ${err.message}`, { cause: err })));
     child.on('close', (code, signal) => {
       if (!own[0]) opts.stdio.stdin.unpipe(child.stdin ?? undefined);
       resolve(shellExitCode(code, signal));
     });
-  });
+  }).finally(restoreSignals);
 }
