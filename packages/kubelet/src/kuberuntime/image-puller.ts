@@ -39,10 +39,10 @@ export class ImagePuller {
     }
     const key = `${pod.metadata?.uid ?? ''}_${image}`;
     const now = this.clock.now();
-    if (this.backoff.isInBackOffSince(key, now)) {
+    if (this.backoff.isInBackOffSinceUpdate(key, now)) {
       const message = `Back-off pulling image "${image}"`;
       this.recorder.event(ref, 'Normal', 'BackOff', message);
-      return { ok: false, error: { reason: 'ImagePullBackOff', message }, retryAt: now + this.backoff.get(key) };
+      return { ok: false, error: { reason: 'ImagePullBackOff', message }, retryAt: this.backoff.lastUpdate(key) + this.backoff.get(key) };
     }
     this.recorder.event(ref, 'Normal', 'Pulling', `Pulling image "${image}"`);
     const started = this.clock.now();

@@ -32,6 +32,16 @@ describe('Backoff', () => {
     expect(b.get('k')).toBe(10_000);
   });
 
+  it('ends a pull backoff its delay after the last failure (IsInBackOffSinceUpdate)', () => {
+    const clock = new FakeClock(0);
+    const b = new Backoff(clock, 10_000, 300_000);
+    b.next('img', clock.now());
+    clock.advance(9_000);
+    expect(b.isInBackOffSinceUpdate('img', clock.now())).toBe(true);
+    clock.advance(1_000);
+    expect(b.isInBackOffSinceUpdate('img', clock.now())).toBe(false);
+  });
+
   it('formats durations as Go does', () => {
     expect(goDuration(10_000)).toBe('10s');
     expect(goDuration(80_000)).toBe('1m20s');

@@ -46,9 +46,21 @@ export class Backoff {
     return this.clock.now() - eventTime < e.backoffMs;
   }
 
+  /** Whether the delay that started at the key's last update is still running (image pulls). */
+  isInBackOffSinceUpdate(key: string, now: number): boolean {
+    const e = this.entries.get(key);
+    if (!e || this.expired(e, now)) return false;
+    return now - e.lastUpdate < e.backoffMs;
+  }
+
   /** When the delay that started at eventTime ends (for requeueing the pod worker). */
   expiresAt(key: string, eventTime: number): number {
     return eventTime + this.get(key);
+  }
+
+  /** When the key's delay last started. */
+  lastUpdate(key: string): number {
+    return this.entries.get(key)?.lastUpdate ?? 0;
   }
 
   reset(key: string): void {
