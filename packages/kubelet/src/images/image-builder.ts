@@ -9,7 +9,7 @@ import type Dockerode from 'dockerode';
 import type { Logger } from '@kubelab/api';
 import { resolveRootfs, type ImageFiles } from './rootfs.js';
 import { createTarStream, type TarEntry } from './tar-writer.js';
-import { withImageLock } from './image-lock.js';
+import { withHostLock } from '../util/host-lock.js';
 import { dockerfileFor, imageChanges, type ImageConfig } from './image-config.js';
 
 export const IMAGE_LABEL = 'io.kubelab.image';
@@ -127,7 +127,7 @@ export async function buildImageFromDirectory(docker: Dockerode, opts: BuildImag
     await tagAll(docker, present, refs);
     return { id: present, tag: opts.tag, built: false, durationMs: Date.now() - started };
   }
-  return withImageLock(opts.tag, async () => {
+  return withHostLock(opts.tag, async () => {
     const again = await current();
     if (again) {
       await tagAll(docker, again, refs);

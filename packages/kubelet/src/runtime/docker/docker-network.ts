@@ -4,6 +4,7 @@
  * Kubelets of one cluster race to create it; the loser uses the winner's.
  */
 import type Dockerode from 'dockerode';
+import { withHostLock } from '../../util/host-lock.js';
 import { CLUSTER_LABEL } from './labels.js';
 import { daemonMessage, isConflict, isNotFound } from './docker-errors.js';
 
@@ -71,6 +72,14 @@ export interface EnsureNetworkOptions {
 }
 
 export async function ensureClusterNetwork(docker: Dockerode, opts: EnsureNetworkOptions): Promise<ClusterNetwork> {
+  const found = await inspectNetwork(docker, opts.name);
+  if (found) return found;
+  // Docker 20.10's CheckDuplicate is not atomic: two kubelets starting together would make two
+  // networks of one name. Creation is serialised across processes.
+  return withHostLock(`network/${opts.name}`, () => createClusterNetwork(docker, opts));
+}
+
+async function createClusterNetwork(docker: Dockerode, opts: EnsureNetworkOptions): Promise<ClusterNetwork> {
   for (let attempt = 0; attempt < 8; attempt++) {
     const existing = await inspectNetwork(docker, opts.name);
     if (existing) return existing;

@@ -1,7 +1,8 @@
 /**
- * Serialises image builds of one tag across processes (two kubelets, or a kubelet and the CLI,
- * may ensure the same image at once) with an exclusive lock file, and within a process with a
- * map of builds in flight. A lock left by a dead process is taken over.
+ * Serialises work on one host-wide thing (an image tag, a Docker network) across processes (two
+ * kubelets, or a kubelet and the CLI, may ensure the same image at once) with an exclusive lock
+ * file, and within a process with a map of work in flight. A lock left by a dead process is
+ * taken over.
  */
 import { mkdir, open, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -10,8 +11,8 @@ import { createHash } from 'node:crypto';
 
 const inFlight = new Map<string, Promise<unknown>>();
 
-export interface ImageLockOptions {
-  /** Directory holding the lock files; defaults to <tmpdir>/kubelab-image-locks. */
+export interface HostLockOptions {
+  /** Directory holding the lock files; defaults to <tmpdir>/kubelab-locks. */
   dir?: string;
   /** Give up after this long (ms). */
   timeoutMs?: number;
@@ -27,7 +28,7 @@ function processAlive(pid: number): boolean {
   }
 }
 
-async function acquire(path: string, opts: Required<ImageLockOptions>): Promise<void> {
+async function acquire(path: string, opts: Required<HostLockOptions>): Promise<void> {
   const deadline = Date.now() + opts.timeoutMs;
   for (;;) {
     try {
@@ -43,16 +44,16 @@ async function acquire(path: string, opts: Required<ImageLockOptions>): Promise<
       await rm(path, { force: true });
       continue;
     }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for image build lock ${path} (held by pid ${holder})`);
+    if (Date.now() > deadline) throw new Error(`timed out waiting for host lock ${path} (held by pid ${holder})`);
     // Waiting on another process's build: no event to wait on, so poll the lock file.
     await new Promise((r) => setTimeout(r, opts.pollMs));
   }
 }
 
 /** Runs fn while holding the build lock of `key` (an image reference). */
-export async function withImageLock<T>(key: string, fn: () => Promise<T>, options: ImageLockOptions = {}): Promise<T> {
-  const opts: Required<ImageLockOptions> = {
-    dir: join(tmpdir(), 'kubelab-image-locks'),
+export async function withHostLock<T>(key: string, fn: () => Promise<T>, options: HostLockOptions = {}): Promise<T> {
+  const opts: Required<HostLockOptions> = {
+    dir: join(tmpdir(), 'kubelab-locks'),
     timeoutMs: 10 * 60_000,
     pollMs: 100,
     ...options,
