@@ -145,7 +145,8 @@ export class FieldManager {
     }
     this.strip(result.managed, id);
     let object: ApiObject;
-    if (result.object === undefined) object = structuredClone(liveCore);
+    // Unchanged: the stored object as it is (managedFields in place), so that nothing is written.
+    if (result.object === undefined) object = structuredClone(live);
     else {
       object = result.object as ApiObject;
       result.managed.times.set(id, rfc3339(this.opts.clock.now()));

@@ -7,7 +7,7 @@
 import { isJsonMap } from '../patch/json-value.js';
 import type { PathElement } from './path-element.js';
 import { keyFieldsOf, pathElementString } from './path-element.js';
-import type { ListNode, TypeNode } from './type-schema.js';
+import type { ListNode, MapNode, StructNode, TypeNode } from './type-schema.js';
 import { DEDUCED } from './type-schema.js';
 
 export type Shape =
@@ -30,14 +30,28 @@ export function shapeOf(node: TypeNode, value: unknown): Shape {
       if (!node.associative || (!isNull && !Array.isArray(value))) return LEAF;
       return { kind: 'list', node };
     case 'map':
+    case 'struct':
       if (node.atomic || (!isNull && !isJsonMap(value))) return LEAF;
-      return { kind: 'map', entryType: () => node.values, isField: () => false };
-    case 'struct': {
-      if (node.atomic || (!isNull && !isJsonMap(value))) return LEAF;
-      const fields = node.fields;
-      return { kind: 'map', entryType: (k) => fields.get(k) ?? DEDUCED, isField: (k) => fields.has(k) };
-    }
+      return granular(node);
   }
+}
+
+const granularShapes = new WeakMap<MapNode | StructNode, Shape>();
+
+/** The (value-independent, so cached) map shape of a granular map or struct. */
+function granular(node: MapNode | StructNode): Shape {
+  let shape = granularShapes.get(node);
+  if (!shape) {
+    if (node.kind === 'map') {
+      const values = node.values;
+      shape = { kind: 'map', entryType: () => values, isField: () => false };
+    } else {
+      const fields = node.fields;
+      shape = { kind: 'map', entryType: (k) => fields.get(k) ?? DEDUCED, isField: (k) => fields.has(k) };
+    }
+    granularShapes.set(node, shape);
+  }
+  return shape;
 }
 
 /** The shape both sides of a comparison or merge share; a leaf when they disagree. */

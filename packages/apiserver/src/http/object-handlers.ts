@@ -1,6 +1,6 @@
 /** get, list, create, update, patch, delete and deletecollection of stored objects. */
 import type { ApiObject, DeleteOptions } from '@kubelab/api';
-import { ApiError, badRequest, groupVersion, methodNotAllowed } from '@kubelab/api';
+import { ApiError, badRequest, groupVersion, invalid, methodNotAllowed, notSupported } from '@kubelab/api';
 import { fieldManagerFor, requestManager, trackCreate, trackUpdate } from '../fieldmanager/index.js';
 import { applyPatch, patchTypeFromContentType } from '../patch/index.js';
 import { printTable } from '../printers/index.js';
@@ -221,6 +221,14 @@ export async function readDeleteOptions(r: ApiRequest): Promise<DeleteOptions> {
   if (policy) options.propagationPolicy = policy;
   const orphan = q.get('orphanDependents');
   if (orphan !== null) options.orphanDependents = orphan === 'true';
+  // kubectl delete --dry-run=server sends DeleteOptions.dryRun in the body, not as a query parameter.
+  if (options.dryRun !== undefined) {
+    const values = Array.isArray(options.dryRun) ? options.dryRun : [options.dryRun];
+    if (values.some((v) => v !== 'All')) {
+      throw invalid({ group: 'meta.k8s.io', kind: 'DeleteOptions' }, '', [notSupported('dryRun', values, ['All'])]);
+    }
+    if (values.length > 0) r.ctx.dryRun = true;
+  }
   if (options.propagationPolicy && !['Orphan', 'Background', 'Foreground'].includes(options.propagationPolicy)) {
     throw new ApiError('Invalid', `DeleteOptions.meta.k8s.io "" is invalid: propagationPolicy: Unsupported value: "${options.propagationPolicy}": supported values: "Foreground", "Background", "Orphan", "nil"`);
   }
