@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestCluster } from '../src/testing/test-cluster.js';
 import type { TestCluster } from '../src/testing/test-cluster.js';
-import { deploymentYaml, podYaml } from './fixtures.js';
+import { deploymentYaml, nodeJson, podYaml } from './fixtures.js';
 import { raw } from './http-client.js';
 import { openWatch } from './watch-stream.js';
 
@@ -76,5 +76,19 @@ describe('--dry-run=server', () => {
     expect(bad.status).toBe(422);
     expect(bad.json<{ message: string }>().message).toBe('DeleteOptions.meta.k8s.io "" is invalid: dryRun: Unsupported value: ["Some"]: supported values: "All"');
     expect(await ok(['get', 'pod', 'p1', '-o', 'name'])).toBe('pod/p1');
+  });
+
+  it('drains a node without cordoning it or evicting its pods', async () => {
+    await ok(['create', '-f', '-'], JSON.stringify(nodeJson('node1')));
+    await ok(['create', '-f', '-'], podYaml('bound', '  nodeName: node1\n'));
+    const r = await c.kubectl(['drain', 'node1', '--force', '--dry-run=server']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim().split('\n')).toEqual([
+      'node/node1 cordoned (server dry run)',
+      'evicting pod default/bound (server dry run)',
+      'node/node1 drained (server dry run)',
+    ]);
+    expect(await ok(['get', 'node', 'node1', '-o', 'jsonpath={.spec.unschedulable}'])).toBe('');
+    expect(await ok(['get', 'pod', 'bound', '-o', 'jsonpath={.metadata.deletionTimestamp}'])).toBe('');
   });
 });

@@ -28,7 +28,10 @@ export async function handleEviction(r: ApiRequest): Promise<void> {
   if (parsed.metadata?.name && parsed.metadata.name !== r.info.name) {
     throw badRequest('name in URL does not match name in Eviction object');
   }
-  await pods.delete(r.ctx, r.info.name, parsed.deleteOptions ?? {});
+  // kubectl drain --dry-run=server puts dryRun into the eviction's DeleteOptions.
+  const dryRun = parsed.deleteOptions?.dryRun;
+  const ctx = dryRun && dryRun.length > 0 ? { ...r.ctx, dryRun: true } : r.ctx;
+  await pods.delete(ctx, r.info.name, parsed.deleteOptions ?? {});
   writeJson(r.res, 201, successStatus(201));
 }
 
