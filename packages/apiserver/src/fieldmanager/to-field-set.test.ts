@@ -57,6 +57,16 @@ describe('toFieldSet', () => {
     });
   });
 
+  it('owns +mapType=atomic maps as a whole', () => {
+    const svc = { spec: { selector: { app: 'web', tier: 'fe' } } };
+    expect(setToFields(toFieldSet(svc, service))).toEqual({ 'f:spec': { 'f:selector': {} } });
+    const pod = { spec: { nodeSelector: { disk: 'ssd' } }, metadata: { labels: { a: 'b' } } };
+    expect(setToFields(toFieldSet(pod, typeForKind({ group: '', version: 'v1', kind: 'Pod' })))).toEqual({
+      'f:metadata': { 'f:labels': { 'f:a': {} } },
+      'f:spec': { 'f:nodeSelector': {} },
+    });
+  });
+
   it('reports list items without their key as structured-merge-diff does', () => {
     const bad = { spec: { template: { spec: { containers: [{ image: 'x' }] } } } };
     expect(() => toFieldSet(bad, deployment)).toThrow(

@@ -4,8 +4,8 @@
  * lists, and which are scalar leaves. Built from the generated OpenAPI schemas and their
  * x-kubernetes-list-type / list-map-keys / patch-strategy / patch-merge-key extensions; lists
  * without them fall back to the strategic-merge metadata of patch-meta.ts, then to atomic.
- * `+structType=atomic` and list-key defaults are not in the generated schemas, so they are
- * listed here.
+ * `+structType=atomic`, `+mapType=atomic` and list-key defaults are not in the generated
+ * schemas, so they are listed here.
  */
 import type { GroupVersionKind, OpenApiSchema } from '../schema/index.js';
 import { getSchema, refName, schemaNameForKind } from '../schema/index.js';
@@ -70,6 +70,13 @@ const ATOMIC_STRUCTS: ReadonlySet<string> = new Set([
   `${CORE}NodeSelector`,
   `${CORE}NodeSelectorTerm`,
   `${CORE}TopologySelectorTerm`,
+]);
+
+/** Map fields marked `+mapType=atomic`: owned as a whole. */
+const ATOMIC_MAPS: ReadonlySet<string> = new Set([
+  `${CORE}PodSpec.nodeSelector`,
+  `${CORE}ServiceSpec.selector`,
+  `${CORE}ReplicationControllerSpec.selector`,
 ]);
 
 /** Defaults (`+default=`) of fields used as list-map keys. */
@@ -137,7 +144,8 @@ function compile(schema: OpenApiSchema, owner: string | undefined, field?: strin
         return { kind: 'struct', name: undefined, fields, atomic: false, keyDefaults: {} };
       }
       if (typeof schema.additionalProperties === 'object') {
-        return { kind: 'map', values: compile(schema.additionalProperties, undefined), atomic: false };
+        const atomic = owner !== undefined && ATOMIC_MAPS.has(`${owner}.${field ?? ''}`);
+        return { kind: 'map', values: compile(schema.additionalProperties, undefined), atomic };
       }
       return DEDUCED;
     case undefined:
