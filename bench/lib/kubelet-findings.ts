@@ -52,6 +52,9 @@ are still in storage, so the figure is the server's first LIST.
   20 pods) and only gives it back when the memory reducer runs: 20-35 MB. \`--max-semi-space-size=1\`
   or \`--optimize-for-size\` on the kubelet's node command line (before the bundle in
   \`KubeletProcess.commandLine\`) keeps it down, at a small CPU cost (see the kubelet CPU column).
+- The V8 heap itself is small once collected (14-18 MB; the heap profile table, when present,
+  shows most live bytes allocated inside Node.js's own modules: module loading and compilation,
+  streams, http and tls), so the kubelab code's own data is not where the memory goes.
 - Under 80 MB therefore takes all three: a built kubelet (no tsx), no ssh2/gRPC, and a
   young-generation cap (the last variant row).
 
