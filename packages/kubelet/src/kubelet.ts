@@ -25,6 +25,9 @@ import { generatePodStatus } from './status/generate.js';
 import type { StatusManager } from './status/status-manager.js';
 import type { VolumeManager } from './volumes/volume-manager.js';
 
+/** How long after deleting a mirror pod the kubelet waits before creating its replacement. */
+export const MIRROR_RECREATE_DELAY_MS = 250;
+
 export interface KubeletOptions {
   nodeName: string;
   nodeIp: string;
@@ -54,6 +57,8 @@ export class Kubelet {
   private readonly seenSources = new Set<string>();
   private readonly ac = new AbortController();
   private nodeKnown = false;
+  /** Static pods whose mirror pod was just deleted: not recreated before this time. */
+  private readonly mirrorRecreateAfter = new Map<string, number>();
 
   constructor(private readonly o: KubeletOptions) {
     this.workers = new PodWorkers((w) => this.runWork(w), o.clock, o.logger.named('pod_workers.go'));
@@ -205,7 +210,8 @@ export class Kubelet {
   private async syncPod(pod: Pod): Promise<WorkResult> {
     const { o } = this;
     const uid = pod.metadata?.uid ?? '';
-    if (isStaticPod(pod)) await this.reconcileMirrorPod(pod);
+    let mirrorRetryAt: number | undefined;
+    if (isStaticPod(pod)) mirrorRetryAt = await this.reconcileMirrorPod(pod);
     const errors = this.errorsOf(uid);
     const state = o.pleg.podState(uid);
     const unhealthy = this.unhealthy.get(uid) ?? new Map<string, string>();
@@ -219,6 +225,7 @@ export class Kubelet {
       await o.pleg.relist();
     }
     this.updateStatus(pod);
+    if (mirrorRetryAt !== undefined) result.retryAt = Math.min(result.retryAt ?? Infinity, mirrorRetryAt);
     return result;
   }
 
@@ -240,29 +247,42 @@ export class Kubelet {
     o.statusManager.setPodStatus(pod, { ...status, ...override });
   }
 
-  /** tryReconcileMirrorPods: a mirror pod for every static pod, replaced when outdated. */
-  private async reconcileMirrorPod(pod: Pod): Promise<void> {
+  /**
+   * tryReconcileMirrorPods: a mirror pod for every static pod, replaced when outdated or being
+   * deleted. After deleting one, the new one is created on a later sync ("The mirror pod will get
+   * recreated later"): recreating it under the same name at once would race the deleting
+   * client's wait (kubectl lists by name and would find the replacement, not a deletion).
+   * Returns when to sync again, if anything is left to do.
+   */
+  private async reconcileMirrorPod(pod: Pod): Promise<number | undefined> {
     const { o } = this;
     const node = o.currentNode();
-    if (!o.mirrorClient || !node?.metadata?.uid || node.metadata.deletionTimestamp) return;
+    if (!o.mirrorClient || !node?.metadata?.uid || node.metadata.deletionTimestamp) return undefined;
     const mirror = o.podManager.mirrorOf(pod);
     const ns = pod.metadata?.namespace ?? 'default';
     const name = pod.metadata?.name ?? '';
+    const uid = pod.metadata?.uid ?? '';
     try {
       if (mirror && (mirror.metadata?.deletionTimestamp || !isMirrorPodOf(mirror, pod))) {
         o.logger.info('Trying to delete pod', { pod: `${ns}/${name}`, podUID: mirror.metadata?.uid });
         await o.mirrorClient.deleteMirrorPod(ns, name, mirror.metadata?.uid);
         o.podManager.remove(mirror);
-        o.logger.info('Deleted mirror pod as it didn\'t match the static Pod', { pod: `${ns}/${name}` });
-      } else if (mirror) {
-        return;
+        o.logger.info("Deleted mirror pod as it didn't match the static Pod", { pod: `${ns}/${name}` });
+        this.mirrorRecreateAfter.set(uid, o.clock.now() + MIRROR_RECREATE_DELAY_MS);
+        return o.clock.now() + MIRROR_RECREATE_DELAY_MS;
       }
+      if (mirror) return undefined;
+      const after = this.mirrorRecreateAfter.get(uid);
+      if (after !== undefined && o.clock.now() < after) return after;
+      this.mirrorRecreateAfter.delete(uid);
       o.logger.info('Creating a mirror pod for static pod', { pod: `${ns}/${name}` });
       await o.mirrorClient.createMirrorPod(pod, { name: node.metadata.name ?? '', uid: node.metadata.uid });
     } catch (err) {
-      if (err instanceof ApiError && err.reason === 'AlreadyExists') return;
+      if (err instanceof ApiError && err.reason === 'AlreadyExists') return undefined;
       o.logger.error('Failed creating a mirror pod', err, { pod: `${ns}/${name}` });
+      return o.clock.now() + 1000;
     }
+    return undefined;
   }
 
   private async terminatePod(pod: Pod, grace: number | undefined): Promise<WorkResult> {
