@@ -41,9 +41,9 @@ beforeAll(async () => {
   const w = c.workers[0] ?? '';
   await c.onNode(w, 'cat > /etc/kubernetes/manifests/steady.yaml', staticPod('steady', "trap 'exit 0' TERM; while true; do sleep 1; done"));
   await c.onNode(w, 'cat > /etc/kubernetes/manifests/flaky.yaml', staticPod('flaky', 'echo flaky; sleep 1; exit 1'));
-  await waitFor('both mirror pods', async () => {
-    const r = await c.kubectl(['get', 'pods', '-o', 'name']);
-    return r.stdout.includes(`pod/steady-${w}`) && r.stdout.includes(`pod/flaky-${w}`) ? true : undefined;
+  await waitFor('both mirror pods, steady Running', async () => {
+    const r = await c.kubectl(['get', 'pods', '-o', 'custom-columns=NAME:.metadata.name,PHASE:.status.phase', '--no-headers']);
+    return r.stdout.includes(`flaky-${w}`) && new RegExp(`^steady-${w}\\s+Running$`, 'm').test(r.stdout) ? true : undefined;
   });
 });
 afterAll(async () => {

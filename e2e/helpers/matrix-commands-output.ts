@@ -1,0 +1,81 @@
+/**
+ * Matrix rows about `get` and its output options: -o wide|yaml|custom-columns|jsonpath|
+ * go-template|name, --sort-by, -L, --show-labels, --field-selector, -l.
+ */
+import { parse } from 'yaml';
+import { command } from './matrix-command.js';
+import { equal, hasHeader, matches, rowsOf, succeeded } from './matrix-check.js';
+
+const POD_COLUMNS = ['NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE'];
+
+export const outputCommands = [
+  command('get -o wide', async (x) => {
+    const out = succeeded('get pods -o wide', await x.k(['get', 'pods', '-o', 'wide']));
+    hasHeader('get pods -o wide', out, [...POD_COLUMNS, 'IP', 'NODE', 'NOMINATED NODE', 'READINESS GATES']);
+    matches('get pods -o wide', out, new RegExp(`^solo\\s+1/1\\s+Running\\s+0\\s+\\S+\\s+\\d+\\.\\d+\\.\\d+\\.\\d+\\s+${x.cluster.workloadWorker}\\s+<none>\\s+<none>$`, 'm'));
+  }),
+
+  command('get -o yaml', async (x) => {
+    const pod = parse(succeeded('get -o yaml', await x.k(['get', 'pod', 'solo', '-o', 'yaml']))) as { apiVersion: string; kind: string; metadata: { namespace: string }; status: { phase: string } };
+    equal('yaml', `${pod.apiVersion} ${pod.kind} ${pod.metadata.namespace} ${pod.status.phase}`, `v1 Pod ${x.ns} Running`);
+    const list = JSON.parse(succeeded('get -o json', await x.k(['get', 'configmaps', '-o', 'json']))) as { kind: string; items: { kind: string }[] };
+    equal('list kind', `${list.kind} ${list.items[0]?.kind ?? ''}`, 'List ConfigMap');
+  }),
+
+  command('get --sort-by', async (x) => {
+    const out = succeeded('get --sort-by', await x.k(['get', 'pods', '--sort-by=.metadata.name']));
+    hasHeader('get --sort-by', out, POD_COLUMNS);
+    const names = rowsOf(out).map((r) => r[0] ?? '');
+    equal('sorted', names.join(' '), [...names].sort().join(' '));
+    const byTime = succeeded('get --sort-by', await x.k(['get', 'configmaps', '--sort-by=.metadata.creationTimestamp', '-o', 'name']));
+    matches('sort by creation', byTime, /^configmap\/kube-root-ca\.crt\nconfigmap\/made$/m);
+  }),
+
+  command('get -L', async (x) => {
+    const out = succeeded('get -L', await x.k(['get', 'pods', '-l', 'app=solo', '-L', 'app,tier']));
+    hasHeader('get -L', out, [...POD_COLUMNS, 'APP', 'TIER']);
+    matches('get -L', out, /^solo\s+1\/1\s+Running\s+0\s+\S+\s+solo\s+one$/m);
+  }),
+
+  command('get --show-labels', async (x) => {
+    const out = succeeded('get --show-labels', await x.k(['get', 'pods', 'solo', '--show-labels']));
+    hasHeader('get --show-labels', out, [...POD_COLUMNS, 'LABELS']);
+    matches('get --show-labels', out, /^solo\s+1\/1\s+Running\s+0\s+\S+\s+app=solo,tier=one$/m);
+    const nodes = succeeded('get nodes --show-labels', await x.k(['get', 'node', x.cluster.workloadWorker, '--show-labels']));
+    matches('node labels', nodes, new RegExp(`kubernetes\\.io/hostname=${x.cluster.workloadWorker},kubernetes\\.io/os=linux$`, 'm'));
+  }),
+
+  command('get --field-selector', async (x) => {
+    equal('metadata.name', succeeded('fs', await x.k(['get', 'pods', '--field-selector=metadata.name=solo', '-o', 'name'])), 'pod/solo');
+    const running = succeeded('fs', await x.k(['get', 'pods', '--field-selector=status.phase=Running,metadata.name!=solo', '-o', 'name']));
+    matches('status.phase', running, /^pod\/box$/m);
+    if (running.includes('pod/solo')) throw new Error(`metadata.name!=solo listed solo:\n${running}`);
+    const onNode = succeeded('fs', await x.k(['get', 'pods', '-A', `--field-selector=spec.nodeName=${x.cluster.workloadWorker}`, '-o', 'name']));
+    matches('spec.nodeName', onNode, /^pod\/solo$/m);
+    const bad = await x.k(['get', 'pods', '--field-selector=spec.nope=1']);
+    equal('unsupported field', bad.stderr.trim(), 'Error from server (BadRequest): Unable to find "/v1, Resource=pods" that match label selector "", field selector "spec.nope=1": field label not supported: spec.nope');
+  }),
+
+  command('get -o custom-columns', async (x) => {
+    const out = succeeded('custom-columns', await x.k(['get', 'pods', 'solo', 'box', '-o', 'custom-columns=NAME:.metadata.name,CONTAINERS:.spec.containers[*].name,NODE:.spec.nodeName']));
+    equal('custom-columns', out.replace(/ +/g, ' '), `NAME CONTAINERS NODE\nsolo solo ${x.cluster.workloadWorker}\nbox main,side ${x.cluster.workloadWorker}`);
+  }),
+
+  command('get -o jsonpath', async (x) => {
+    const out = succeeded('jsonpath', await x.k(['get', 'pods', '-l', 'app in (solo,box)', '-o', 'jsonpath={range .items[*]}{.metadata.name}={.status.phase}{"\\n"}{end}']));
+    equal('jsonpath', out.split('\n').sort().join(' '), 'box=Running solo=Running');
+    equal('jsonpath filter', succeeded('jsonpath', await x.k(['get', 'pod', 'box', '-o', 'jsonpath={.spec.containers[?(@.name=="side")].image}'])), 'busybox:1.36');
+  }),
+
+  command('get -o go-template', async (x) => {
+    const tpl = '{{range .items}}{{.metadata.name}}:{{len .spec.containers}}{{"\\n"}}{{end}}';
+    const out = succeeded('go-template', await x.k(['get', 'pods', '-l', 'app in (solo,box)', '-o', `go-template=${tpl}`]));
+    equal('go-template', out.split('\n').sort().join(' '), 'box:2 solo:1');
+  }),
+
+  command('get -o name', async (x) => {
+    equal('deployments', succeeded('-o name', await x.k(['get', 'deployments', '-o', 'name'])), 'deployment.apps/typed\ndeployment.apps/web');
+    equal('pod by label', succeeded('-o name', await x.k(['get', 'pods', '-l', 'app=solo', '-o', 'name'])), 'pod/solo');
+    equal('nodes', succeeded('-o name', await x.k(['get', 'node', x.cluster.workloadWorker, '-o', 'name'])), `node/${x.cluster.workloadWorker}`);
+  }),
+];
