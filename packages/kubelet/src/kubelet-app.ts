@@ -217,10 +217,10 @@ export async function buildKubelet(o: KubeletAppOptions): Promise<KubeletApp> {
   };
 }
 
-export function startKubelet(app: KubeletApp): void {
+export async function startKubelet(app: KubeletApp): Promise<void> {
   app.availability?.start();
   app.nodeAgent?.start();
-  app.kubelet.start();
+  await app.kubelet.start();
 }
 
 /** Standalone kubelets have no API server: a gate that is always open. */

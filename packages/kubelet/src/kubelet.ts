@@ -72,8 +72,11 @@ export class Kubelet {
     o.prober.onResultChange((uid) => this.dispatch(uid));
   }
 
-  start(): void {
+  /** Starts the loops once the runtime has been listed: a pod is never synced before the
+   * kubelet knows what already runs for it (a restarted kubelet adopts, it does not duplicate). */
+  async start(): Promise<void> {
     const { o } = this;
+    await o.pleg.relist();
     o.pleg.start();
     o.statusManager.start();
     o.availability?.onChange((up) => {

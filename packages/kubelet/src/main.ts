@@ -118,7 +118,7 @@ async function main(argv: string[]): Promise<void> {
   } catch (err) {
     commandFailed(`failed to run Kubelet: ${(err as Error).message}`);
   }
-  startKubelet(app);
+  await startKubelet(app);
   const server = await startKubeletServer({ app, config, nodeRoot, nodeName, logger, readFile: (p) => readFileSync(nodeRoot.hostPath(p), 'utf8') }).catch((err: unknown) =>
     commandFailed(`failed to start the kubelet server: ${(err as Error).message}`),
   );

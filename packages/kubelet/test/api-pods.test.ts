@@ -87,6 +87,17 @@ describe('an API pod on a real kubelet', () => {
     expect(ev).toContain('Started: Started container app');
   });
 
+  it('adopts the running API pod after a kubelet restart, without restarting it', async () => {
+    const before = (await lab.containers({ 'io.kubernetes.pod.name': 'app' })).filter((c) => c.State === 'running').map((c) => c.Id).sort();
+    expect(before).toHaveLength(2); // sandbox + app
+    await lab.stopKubelet(NODE);
+    await lab.startKubelet(NODE);
+    // A full sync of the pod by the new kubelet: its status is written again with the same container.
+    await waitFor('the pod Ready under the new kubelet', async () => (await status('app'))?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True'));
+    const after = (await lab.containers({ 'io.kubernetes.pod.name': 'app' })).map((c) => c.Id).sort();
+    expect(after).toEqual(before);
+  });
+
   it('restarts a crashing container with backoff, shows CrashLoopBackOff and keeps the previous log', async () => {
     const spec = `  containers:
   - name: crash

@@ -10,6 +10,7 @@ import type { ApiAvailability } from '../api/api-availability.js';
 import { isConnectionError } from '../api/api-availability.js';
 import type { NodeFacts } from './node-info.js';
 import { buildNodeStatus, initialNode, nodeStatusChanged } from './node-status.js';
+import { wakeableSleep } from '../util/wakeable-sleep.js';
 
 export interface NodeApi {
   createNode(node: Node): Promise<Node>;
@@ -126,13 +127,11 @@ export class NodeAgent {
     }
   }
 
-  private pause(ms: number): Promise<void> {
-    return new Promise<void>((resolve) => {
-      this.wakeStatus = resolve;
-      void this.opts.clock.sleep(ms, this.ac.signal).then(resolve, resolve);
-    }).finally(() => {
-      this.wakeStatus = undefined;
-    });
+  private async pause(ms: number): Promise<void> {
+    const sleep = wakeableSleep(this.opts.clock, ms, this.ac.signal);
+    this.wakeStatus = sleep.wake;
+    await sleep.done;
+    this.wakeStatus = undefined;
   }
 
   private async leaseLoop(): Promise<void> {

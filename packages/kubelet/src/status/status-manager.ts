@@ -10,6 +10,7 @@ import type { ApiAvailability } from '../api/api-availability.js';
 import { isConnectionError } from '../api/api-availability.js';
 import { isStaticPod } from '../config/pod-update.js';
 import { isMirrorPodOf } from '../pod/pod-manager.js';
+import { wakeableSleep } from '../util/wakeable-sleep.js';
 
 /** The subset of the pod manager this needs. */
 export interface PodLookup {
@@ -107,10 +108,9 @@ export class StatusManager {
         nextFull = this.opts.clock.now() + period;
       }
       if (this.dirty.size === 0) {
-        await new Promise<void>((resolve) => {
-          this.wake = resolve;
-          void this.opts.clock.sleep(Math.max(0, nextFull - this.opts.clock.now()), this.ac.signal).then(resolve, resolve);
-        });
+        const sleep = wakeableSleep(this.opts.clock, Math.max(0, nextFull - this.opts.clock.now()), this.ac.signal);
+        this.wake = sleep.wake;
+        await sleep.done;
         this.wake = undefined;
         continue;
       }
