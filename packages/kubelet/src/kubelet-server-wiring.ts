@@ -1,10 +1,12 @@
 /**
  * The kubelet's HTTPS server wired to the running kubelet: serving certificate (configured or
  * self-signed, as the kubelet makes one when tlsCertFile is unset), x509 client CA, webhook
- * token review and authorization through the API server, pods, container logs and exec.
+ * token review and authorization through the API server, pods, container logs, exec, attach
+ * and port-forward (to the pod's IP on the cluster network, the node's for hostNetwork pods).
  */
 import { createCertificateAuthority, issueCertificate } from '@kubelab/api/pki';
 import type { Logger, Pod } from '@kubelab/api';
+import { ApiError } from '@kubelab/api';
 import type { KubeletConfiguration } from './config/kubelet-config.js';
 import type { KubeletApp } from './kubelet-app.js';
 import type { NodeRoot } from './node-root.js';
@@ -12,7 +14,8 @@ import type { RuntimeContainer } from './runtime/container-runtime.js';
 import type { DockerRuntime } from './runtime/docker/docker-runtime.js';
 import { createKubeletServer, execContainerNotFound, podDoesNotExist, podNotFoundForLogs, validateContainerLogStatus } from './server/index.js';
 import type { KubeletServer } from './server/index.js';
-import type { ContainerRef } from './server/kubelet-server-options.js';
+import type { PodStreamRef } from './server/kubelet-server-options.js';
+import { createTcpPortForwarder } from './streaming/index.js';
 
 export interface KubeletServerWiring {
   app: KubeletApp;
@@ -23,7 +26,7 @@ export interface KubeletServerWiring {
   readFile: (nodePath: string) => string;
 }
 
-function findPod(app: KubeletApp, ref: ContainerRef): Pod | undefined {
+function findPod(app: KubeletApp, ref: PodStreamRef): Pod | undefined {
   return app.podManager.pods().find((p) => p.metadata?.namespace === ref.namespace && p.metadata?.name === ref.pod && (!ref.podUid || p.metadata?.uid === ref.podUid));
 }
 
@@ -81,6 +84,24 @@ export async function startKubeletServer(w: KubeletServerWiring): Promise<Kubele
       const c = app.pleg.podState(pod.metadata?.uid ?? '').containers.find((x) => x.name === ref.container && x.state === 'running');
       if (!c) throw execContainerNotFound(ref.container);
       return app.runtime.exec(c.id, { command, ...opts });
+    },
+    attach: async (ref, opts, signal) => {
+      const pod = findPod(app, ref);
+      if (!pod) throw podDoesNotExist();
+      const c = app.pleg.podState(pod.metadata?.uid ?? '').containers.find((x) => x.name === ref.container && x.state === 'running');
+      if (!c) throw execContainerNotFound(ref.container);
+      return app.runtime.attach(c.id, opts, signal);
+    },
+    portForward: (ref) => {
+      const pod = findPod(app, ref);
+      if (!pod) throw podDoesNotExist();
+      const sandbox = app.pleg.podState(pod.metadata?.uid ?? '').sandboxes
+        .filter((s) => s.state === 'ready')
+        .sort((a, b) => b.attempt - a.attempt)[0];
+      // GetPortForward: the runtime has no running pod of that name.
+      if (!sandbox) throw new ApiError('InternalError', `pod not found ("${ref.pod}_${ref.namespace}")`);
+      // The CRI streaming server knows the pod by its sandbox ID; the UID is not passed on.
+      return createTcpPortForwarder({ podName: sandbox.id, uid: '', host: sandbox.ip });
     },
     healthChecks: [{ name: 'syncloop', check: () => (app.pleg.healthy() ? undefined : 'PLEG is not healthy') }],
     logger: w.logger.named('server.go'),

@@ -22,6 +22,11 @@ describe('aggregatedDiscovery', () => {
       categories: ['all'],
       subresources: [
         {
+          subresource: 'attach',
+          responseKind: { group: '', version: 'v1', kind: 'PodAttachOptions' },
+          verbs: ['create', 'get'],
+        },
+        {
           subresource: 'binding',
           responseKind: { group: '', version: 'v1', kind: 'Binding' },
           verbs: ['create'],
@@ -40,6 +45,11 @@ describe('aggregatedDiscovery', () => {
           subresource: 'log',
           responseKind: { group: '', version: 'v1', kind: 'Pod' },
           verbs: ['get'],
+        },
+        {
+          subresource: 'portforward',
+          responseKind: { group: '', version: 'v1', kind: 'PodPortForwardOptions' },
+          verbs: ['create', 'get'],
         },
         {
           subresource: 'status',

@@ -1,6 +1,7 @@
 /**
- * pods/log and pods/exec: validate the pod and container (pkg/registry/core/pod/strategy.go
- * LogLocation / ExecLocation), then stream from the kubelet of the pod's node.
+ * pods/log, exec, attach and portforward: validate the pod and container
+ * (pkg/registry/core/pod/strategy.go LogLocation / ExecLocation / AttachLocation /
+ * PortForwardLocation), then stream from the kubelet of the pod's node.
  */
 import type { Node, Pod } from '@kubelab/api';
 import { badRequest, isApiError, ApiError } from '@kubelab/api';
@@ -36,10 +37,15 @@ export function resolveContainer(pod: Pod, requested: string | null): string {
   return requested;
 }
 
-export function findTarget(registry: Registry, ns: string, podName: string, container: string | null): ContainerTarget {
+export interface PodTarget {
+  pod: Pod;
+  node: Node | undefined;
+}
+
+/** The pod and the node it is bound to (none yet: undefined). */
+export function findPodTarget(registry: Registry, ns: string, podName: string): PodTarget {
   const pods = registry.mustStore('', 'pods');
   const pod = pods.getObject(ns, podName) as Pod;
-  const c = resolveContainer(pod, container);
   const nodeName = pod.spec?.nodeName;
   let node: Node | undefined;
   if (nodeName) {
@@ -53,7 +59,12 @@ export function findTarget(registry: Registry, ns: string, podName: string, cont
       throw err;
     }
   }
-  return { pod, container: c, node };
+  return { pod, node };
+}
+
+export function findTarget(registry: Registry, ns: string, podName: string, container: string | null): ContainerTarget {
+  const { pod, node } = findPodTarget(registry, ns, podName);
+  return { pod, container: resolveContainer(pod, container), node };
 }
 
 const LOG_PARAMS = ['follow', 'previous', 'sinceSeconds', 'sinceTime', 'timestamps', 'tailLines', 'limitBytes', 'insecureSkipTLSVerifyBackend'];
@@ -85,4 +96,15 @@ export function kubeletExecPath(kind: 'exec' | 'attach', t: ContainerTarget, q: 
   const ns = encodeURIComponent(t.pod.metadata?.namespace ?? '');
   const name = encodeURIComponent(t.pod.metadata?.name ?? '');
   return `/${kind}/${ns}/${name}/${encodeURIComponent(t.container)}?${out.toString()}`;
+}
+
+/**
+ * The kubelet's port-forward URL (PortForwardLocation): the PodPortForwardOptions ports as one
+ * comma-separated "port" parameter, which only the plain WebSocket protocol uses.
+ */
+export function kubeletPortForwardPath(pod: Pod, q: URLSearchParams): string {
+  const ports = q.getAll('ports').flatMap((p) => p.split(',')).filter((p) => p !== '');
+  const ns = encodeURIComponent(pod.metadata?.namespace ?? '');
+  const name = encodeURIComponent(pod.metadata?.name ?? '');
+  return `/portForward/${ns}/${name}${ports.length ? `?${new URLSearchParams({ port: ports.join(',') }).toString()}` : ''}`;
 }

@@ -1,6 +1,7 @@
 /**
- * Upgrade requests (pods/exec, pods/attach over WebSocket or SPDY): authenticated and
- * authorized like any request, then forwarded to the kubelet of the pod's node.
+ * Upgrade requests (pods/exec, pods/attach, pods/portforward over WebSocket or SPDY):
+ * authenticated and authorized like any request, then forwarded byte for byte to the kubelet of
+ * the pod's node, which speaks every transport itself (also SPDY tunnelled in a WebSocket).
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -8,7 +9,7 @@ import { ApiError, badRequest, unauthorized } from '@kubelab/api';
 import type { Authenticator } from '../auth/authenticator.js';
 import { authorizeOrThrow, notFoundResource } from './api-dispatch.js';
 import type { ServerDeps } from './handler-context.js';
-import { findTarget, kubeletExecPath } from './pod-connect.js';
+import { findPodTarget, findTarget, kubeletExecPath, kubeletPortForwardPath } from './pod-connect.js';
 import { parseRequestInfo } from './request-info.js';
 import { toApiError } from './responses.js';
 
@@ -17,6 +18,12 @@ function rejectUpgrade(socket: Duplex, err: unknown): void {
   const body = JSON.stringify(e.toStatus());
   const text = `HTTP/1.1 ${e.code} ${statusText(e.code)}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`;
   socket.end(text);
+}
+
+type ConnectSubresource = 'exec' | 'attach' | 'portforward';
+
+function isConnectSubresource(s: string): s is ConnectSubresource {
+  return s === 'exec' || s === 'attach' || s === 'portforward';
 }
 
 function statusText(code: number): string {
@@ -31,11 +38,18 @@ export function createUpgradeHandler(deps: ServerDeps, authenticator: Authentica
       if (!user) throw unauthorized();
       const info = parseRequestInfo(req.method ?? 'GET', url.pathname, url.searchParams);
       const kind = info.subresource;
-      if (!info.isResourceRequest || info.resource !== 'pods' || info.group !== '' || (kind !== 'exec' && kind !== 'attach')) {
+      if (!info.isResourceRequest || info.resource !== 'pods' || info.group !== '' || !isConnectSubresource(kind)) {
         throw notFoundResource();
       }
-      // exec is authorized as "create pods/exec" (kubectl's POST) or "get" (WebSocket GET).
+      // Authorized as "create pods/<subresource>" (kubectl's POST) or "get" (WebSocket GET).
       authorizeOrThrow(deps, { ...info, verb: 'create' }, user);
+      if (kind === 'portforward') {
+        // Ports travel in the streams (SPDY, tunnelled or not) or the query (plain WebSocket).
+        const { pod, node } = findPodTarget(deps.registry, info.namespace, info.name);
+        if (!node) throw badRequest(`pod ${info.name} does not have a host assigned`);
+        await deps.kubelet.upgrade(node, kubeletPortForwardPath(pod, url.searchParams), req, socket, head);
+        return;
+      }
       const target = findTarget(deps.registry, info.namespace, info.name, url.searchParams.get('container'));
       const phase = target.pod.status?.phase;
       if (phase === 'Succeeded' || phase === 'Failed') {

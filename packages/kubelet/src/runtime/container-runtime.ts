@@ -143,6 +143,12 @@ export interface ContainerRuntime {
   stopContainer(id: string, timeoutSeconds: number): Promise<void>;
   removeContainer(id: string): Promise<void>;
   exec(containerId: string, opts: ExecOptions): Promise<ExecSession>;
+  /**
+   * Attaches to the container's main process (CRI Attach): new output from now on, stdin when
+   * the container keeps one open; wait() resolves (with 0) when the process exits or the signal
+   * aborts (detach). Whether output is a terminal follows the container, not opts.tty.
+   */
+  attach(containerId: string, opts: Omit<ExecOptions, 'command'>, signal?: AbortSignal): Promise<ExecSession>;
   /** Runs a command to completion (exec probes): exit code and combined output. */
   execSync(containerId: string, command: string[], timeoutMs: number): Promise<{ exitCode: number; output: string }>;
 }

@@ -49,10 +49,12 @@ export async function serveRemoteCommand(
     return;
   }
   const command = call.kind === 'exec' ? call.query.getAll('command') : [];
+  // Aborted once the client is gone: an attached session detaches then.
+  const clientGone = new AbortController();
   let session: ExecSession;
   try {
     if (call.kind === 'exec') session = await deps.exec(call.ref, command, opts);
-    else if (deps.attach) session = await deps.attach(call.ref, opts);
+    else if (deps.attach) session = await deps.attach(call.ref, opts, clientGone.signal);
     else throw new Error('attach is not supported');
   } catch (err) {
     deps.logger.debug('Remote command refused', { kind: call.kind, err: err instanceof Error ? err.message : String(err) });
@@ -66,7 +68,9 @@ export async function serveRemoteCommand(
   } catch (err) {
     deps.logger.error('Remote command streams were not established', err, { kind: call.kind });
     held.stdin?.end();
+    clientGone.abort();
     return;
   }
+  void streams.closed.then(() => clientGone.abort());
   await serveExecSession(held, streams, { kind: call.kind, command, logger: deps.logger });
 }

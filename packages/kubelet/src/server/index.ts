@@ -9,6 +9,7 @@ export type {
   KubeletServerOptions,
   KubeletUser,
   LogReader,
+  PodStreamRef,
 } from './kubelet-server-options.js';
 export type { LogInstance } from './container-log-status.js';
 export { validateContainerLogStatus } from './container-log-status.js';

@@ -38,6 +38,14 @@ describe('matchKubeletRoute', () => {
     expect(matchKubeletRoute('GET', '/exec/ns//c')).toEqual({ kind: 'notFound' });
   });
 
+  it('matches portForward with and without the pod uid, for GET and POST', () => {
+    expect(matchKubeletRoute('POST', '/portForward/ns/pod')).toEqual({ kind: 'portForward', namespace: 'ns', pod: 'pod' });
+    expect(matchKubeletRoute('GET', '/portForward/ns/pod/uid-1')).toEqual({ kind: 'portForward', namespace: 'ns', pod: 'pod', podUid: 'uid-1' });
+    expect(matchKubeletRoute('DELETE', '/portForward/ns/pod')).toEqual({ kind: 'methodNotAllowed' });
+    expect(matchKubeletRoute('GET', '/portForward/ns')).toEqual({ kind: 'notFound' });
+    expect(matchKubeletRoute('GET', '/portForward/ns/pod/uid/extra')).toEqual({ kind: 'notFound' });
+  });
+
   it('does not know other paths', () => {
     expect(matchKubeletRoute('GET', '/stats/summary')).toEqual({ kind: 'notFound' });
     expect(matchKubeletRoute('GET', '/containerLogs/%E0%A4%A/p/c')).toEqual({ kind: 'notFound' });

@@ -5,6 +5,7 @@ export type KubeletRoute =
   | { kind: 'pods' }
   | { kind: 'containerLogs'; namespace: string; pod: string; container: string }
   | { kind: 'exec' | 'attach'; namespace: string; pod: string; podUid?: string; container: string }
+  | { kind: 'portForward'; namespace: string; pod: string; podUid?: string }
   | { kind: 'notFound' }
   | { kind: 'methodNotAllowed' };
 
@@ -46,6 +47,12 @@ export function matchKubeletRoute(method: string, path: string): KubeletRoute {
       }
       const [namespace, pod, podUid, container] = rest as [string, string, string, string];
       return { kind: root, namespace, pod, podUid, container };
+    }
+    case 'portForward': {
+      if ((rest.length !== 2 && rest.length !== 3) || rest.some((s) => s === '')) return { kind: 'notFound' };
+      if (method !== 'GET' && method !== 'POST') return { kind: 'methodNotAllowed' };
+      const [namespace, pod, podUid] = rest as [string, string, string | undefined];
+      return podUid === undefined ? { kind: 'portForward', namespace, pod } : { kind: 'portForward', namespace, pod, podUid };
     }
     default:
       return { kind: 'notFound' };

@@ -2,11 +2,13 @@
  * What the kubelet core gives the kubelet HTTP server: where to listen (KubeletConfiguration
  * address/port, healthzBindAddress/healthzPort), the serving certificate, how to authenticate
  * and authorize callers (authentication.x509.clientCAFile, webhook token review, anonymous; the
- * Webhook/AlwaysAllow authorization mode), and callbacks into the pods it runs.
+ * Webhook/AlwaysAllow authorization mode), and callbacks into the pods it runs (logs, exec,
+ * attach, port-forward).
  */
 import type { Clock, Logger, Pod } from '@kubelab/api';
 import type { ReadCriLogOptions } from '../logs/index.js';
 import type { ExecSession } from '../runtime/container-runtime.js';
+import type { PortForwarder } from '../streaming/index.js';
 
 /** An authenticated caller (user.Info). */
 export interface KubeletUser {
@@ -25,6 +27,14 @@ export interface KubeletRequestAttributes {
   /** The node name. */
   name: string;
   path: string;
+}
+
+/** The pod a /portForward request names. */
+export interface PodStreamRef {
+  namespace: string;
+  pod: string;
+  /** Only when the URL names it (/portForward/<ns>/<pod>/<uid>). */
+  podUid?: string;
 }
 
 export interface ContainerRef {
@@ -88,8 +98,16 @@ export interface KubeletServerOptions {
   readLog?: LogReader;
   /** Starts a command in a container; throw an ApiError for 404s (pod/container), any Error for a 500. */
   exec: (ref: ContainerRef, command: string[], opts: ExecStreamOptions) => Promise<ExecSession>;
-  /** Attaches to the container's main process; absent: /attach answers 404. */
-  attach?: (ref: ContainerRef, opts: ExecStreamOptions) => Promise<ExecSession>;
+  /**
+   * Attaches to the container's main process; absent: /attach answers 404. The signal aborts
+   * when the client is gone (detach then).
+   */
+  attach?: (ref: ContainerRef, opts: ExecStreamOptions, signal: AbortSignal) => Promise<ExecSession>;
+  /**
+   * The forwarder to a pod's ports (GetPortForward); throw an ApiError for a pod this kubelet
+   * does not run. Absent: /portForward answers 404.
+   */
+  portForward?: (ref: PodStreamRef) => Promise<PortForwarder> | PortForwarder;
   /** Extra /healthz checks of the main port (upstream: syncloop). */
   healthChecks?: HealthCheck[];
   logger?: Logger;

@@ -254,3 +254,58 @@ describe('kubelet server: exec', () => {
     expect(k.execCalls).toEqual([]);
   });
 });
+
+describe('kubelet server: port-forward', () => {
+  function wsPortForward(k: TestKubelet, path: string): Promise<{ messages: Buffer[]; code: number; status?: number; body?: string }> {
+    return new Promise((resolve, reject) => {
+      const ws = new WebSocket(`wss://127.0.0.1:${k.port}${path}`, ['v4.channel.k8s.io'], {
+        ca: k.pki.ca.certPem,
+        cert: k.pki.apiserverClient.certPem,
+        key: k.pki.apiserverClient.keyPem,
+      });
+      const messages: Buffer[] = [];
+      ws.on('message', (d) => messages.push(Buffer.from(d as Buffer)));
+      ws.on('close', (code) => resolve({ messages, code }));
+      ws.on('unexpected-response', (_req, res) => {
+        let body = '';
+        res.on('data', (c: Buffer) => (body += c.toString()));
+        res.on('end', () => resolve({ messages, code: 0, status: res.statusCode, body }));
+      });
+      ws.on('error', reject);
+    });
+  }
+
+  it('forwards to the port through the core\'s forwarder, authorized as nodes/proxy', async () => {
+    const refs: unknown[] = [];
+    const k = await kubelet({
+      portForward: (ref) => {
+        refs.push(ref);
+        return { podName: 'sb', uid: '', portForward: (port, stream) => new Promise<void>((resolve) => stream.end(`port ${port}`, resolve)) };
+      },
+    });
+    const r = await wsPortForward(k, '/portForward/default/web/uid-web?port=8080');
+    expect(refs).toEqual([{ namespace: 'default', pod: 'web', podUid: 'uid-web' }]);
+    expect(r.code).toBe(1000);
+    expect(r.messages.map((m) => [m[0], m.subarray(1)])).toEqual([
+      [0, Buffer.from([0x90, 0x1f])],
+      [1, Buffer.from([0x90, 0x1f])],
+      [0, Buffer.from('port 8080')],
+    ]);
+    expect(k.authorizations.map((a) => `${a.verb} ${a.subresource}`)).toEqual(['get proxy']);
+  });
+
+  it('answers refusals before the switch: no upgrade, a bad query, an unknown pod, no forwarder', async () => {
+    const k = await kubelet({
+      portForward: (ref) => {
+        throw new ApiError('NotFound', `pod does not exist: ${ref.pod}`);
+      },
+    });
+    const plain = await kubeletRequest(k, '/portForward/default/web', { method: 'POST', cert: k.pki.apiserverClient });
+    expect(plain.status).toBe(400);
+    expect(status(plain.body)).toMatchObject({ message: 'Upgrade request required' });
+    expect(await wsPortForward(k, '/portForward/default/web')).toMatchObject({ status: 400, body: expect.stringContaining('query parameter \\"port\\" is required') as unknown });
+    expect(await wsPortForward(k, '/portForward/default/nope?port=80')).toMatchObject({ status: 404, body: expect.stringContaining('pod does not exist: nope') as unknown });
+    const without = await kubelet();
+    expect(await wsPortForward(without, '/portForward/default/web?port=80')).toMatchObject({ status: 404 });
+  });
+});

@@ -1,6 +1,7 @@
 /**
  * The kubelet's HTTP API (pkg/kubelet/server): HTTPS on address:port with client-certificate
- * and token authentication, /healthz, /pods, /containerLogs, /exec and /attach; plus the plain
+ * and token authentication, /healthz, /pods, /containerLogs, /exec, /attach and /portForward;
+ * plus the plain
  * HTTP healthz listener on healthzBindAddress:healthzPort. Built without side effects; listen()
  * starts both.
  */
@@ -20,6 +21,7 @@ import { LOG_CHECK, PING_CHECK, serveHealthz } from './healthz.js';
 import { writeJson, writeStatus } from './http-responses.js';
 import type { HealthCheck, KubeletServerOptions } from './kubelet-server-options.js';
 import { matchKubeletRoute } from './kubelet-routes.js';
+import { servePortForward } from './port-forward-handler.js';
 
 export interface KubeletServerAddresses {
   /** The bound HTTPS port (useful with port 0 in tests). */
@@ -126,7 +128,8 @@ class KubeletHttpServer implements KubeletServer {
           return;
         case 'exec':
         case 'attach':
-          // proxyStream with upgradeRequired: a plain request cannot run a command.
+        case 'portForward':
+          // proxyStream with upgradeRequired: a plain request cannot run a command or forward.
           throw new ApiError('BadRequest', 'Upgrade request required');
         case 'methodNotAllowed':
           throw new ApiError('MethodNotAllowed', '405: Method Not Allowed');
@@ -147,6 +150,12 @@ class KubeletHttpServer implements KubeletServer {
     const route = matchKubeletRoute(req.method ?? 'GET', url.pathname);
     try {
       await authorizeKubeletRequest(req, url.pathname, this.auth);
+      if (route.kind === 'portForward') {
+        if (!this.opts.portForward) throw new ApiError('NotFound', '404 page not found');
+        const { kind: _, ...ref } = route;
+        await servePortForward(req, socket, head, { ref, query: url.searchParams }, { portForward: this.opts.portForward, logger: this.logger });
+        return;
+      }
       if (route.kind !== 'exec' && route.kind !== 'attach') throw new ApiError('NotFound', '404 page not found');
       if (route.kind === 'attach' && !this.opts.attach) throw new ApiError('NotFound', '404 page not found');
       const { kind, ...ref } = route;

@@ -25,3 +25,13 @@ export { SUPPORTED_WEBSOCKET_PROTOCOLS } from './websocket/channel-protocols.js'
 export { SUPPORTED_SPDY_PROTOCOLS } from './spdy/spdy-protocols.js';
 export type { ServeSessionOptions } from './exec-session-bridge.js';
 export { holdSessionOutput, serveExecSession } from './exec-session-bridge.js';
+export type { PortForwarder, PortForwardTransport, PortForwardUpgradeOptions, PreparedPortForward, TcpPortForwarderOptions } from './portforward/index.js';
+export {
+  createTcpPortForwarder,
+  DialError,
+  dialTcp,
+  PORT_FORWARD_PROTOCOL_V1,
+  preparePortForwardUpgrade,
+  SUPPORTED_PORT_FORWARD_PROTOCOLS,
+  WEBSOCKET_SPDY_TUNNELING_PREFIX,
+} from './portforward/index.js';

@@ -7,7 +7,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Logger } from '@kubelab/api';
-import { WebSocketServer } from 'ws';
 import type { RemoteCommandOptions } from './remote-command-options.js';
 import type { RemoteCommandStreams } from './remote-command-streams.js';
 import { acceptSpdyRemoteCommand } from './spdy/spdy-remote-command.js';
@@ -19,6 +18,7 @@ import {
   SUPPORTED_WEBSOCKET_PROTOCOLS,
 } from './websocket/channel-protocols.js';
 import { WebSocketRemoteCommand } from './websocket/websocket-remote-command.js';
+import { acceptWebSocket, invalidWebSocketHandshake } from './websocket/websocket-upgrade.js';
 
 export interface RemoteCommandUpgradeOptions extends RemoteCommandOptions {
   logger?: Logger;
@@ -75,11 +75,8 @@ export function prepareRemoteCommandUpgrade(
 }
 
 function prepareWebSocket(req: IncomingMessage, opts: RemoteCommandUpgradeOptions): PreparedUpgrade | UpgradeRejection {
-  const key = req.headers['sec-websocket-key'];
-  const version = req.headers['sec-websocket-version'];
-  if (req.method !== 'GET' || !key || !/^[+/0-9A-Za-z]{22}==$/.test(key) || (version !== '13' && version !== '8')) {
-    return { code: 400, message: 'unable to upgrade: invalid WebSocket handshake' };
-  }
+  const invalid = invalidWebSocketHandshake(req);
+  if (invalid) return { code: 400, message: invalid };
   const offered = offeredWebSocketProtocols(req.headers['sec-websocket-protocol']);
   const channels = negotiateWebSocketProtocol(offered);
   if (!channels) {
@@ -91,21 +88,11 @@ function prepareWebSocket(req: IncomingMessage, opts: RemoteCommandUpgradeOption
   return {
     transport: 'websocket',
     protocol: channels.name,
-    accept: (socket, head) =>
-      new Promise((resolve) => {
-        // One server per request, so the subprotocol answered is the one negotiated here.
-        const wss = new WebSocketServer({
-          noServer: true,
-          perMessageDeflate: false,
-          clientTracking: false,
-          handleProtocols: () => channels.name || false,
-        });
-        wss.handleUpgrade(req, socket, head, (ws) => resolve(new WebSocketRemoteCommand(ws, channels, opts)));
-      }),
+    accept: async (socket, head) => new WebSocketRemoteCommand(await acceptWebSocket(req, socket, head, channels.name), channels, opts),
   };
 }
 
-export function isUpgradeRejection(p: PreparedUpgrade | UpgradeRejection): p is UpgradeRejection {
+export function isUpgradeRejection<T extends object>(p: T | UpgradeRejection): p is UpgradeRejection {
   return 'code' in p;
 }
 

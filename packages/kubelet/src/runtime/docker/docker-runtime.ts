@@ -24,6 +24,7 @@ import { ContainerInspector } from './container-inspector.js';
 import { toRuntimeSandbox } from './convert.js';
 import { containerCreateOptions } from './container-spec.js';
 import { daemonMessage, isConflict, isNotFound, isNotModified } from './docker-errors.js';
+import { startAttach } from './docker-attach.js';
 import { startExec, execSync } from './docker-exec.js';
 import { DockerLogSource } from './docker-log-source.js';
 import { clusterNetworkName, ensureClusterNetwork, type ClusterNetwork } from './docker-network.js';
@@ -192,6 +193,10 @@ export class DockerRuntime implements ContainerRuntime {
 
   execSync(containerId: string, command: string[], timeoutMs: number): Promise<{ exitCode: number; output: string }> {
     return execSync(this.docker, containerId, command, timeoutMs);
+  }
+
+  attach(containerId: string, opts: Omit<ExecOptions, 'command'>, signal?: AbortSignal): Promise<ExecSession> {
+    return startAttach(this.docker, containerId, opts, signal);
   }
 
   /** Stops following logs (kubelet shutdown); containers keep running. */

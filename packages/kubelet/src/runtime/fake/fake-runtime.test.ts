@@ -64,6 +64,27 @@ describe('FakeRuntime', () => {
     await expect(rt.execSync(app, ['ok'], 1000)).rejects.toThrow(/not running/);
   });
 
+  it('attaches to the main process until it exits or the caller detaches', async () => {
+    const rt = new FakeRuntime({ images: ['busybox'] });
+    const sb = await rt.runSandbox(sandboxConfig);
+    const app = await rt.createContainer(sb, config('app'));
+    await expect(rt.attach(app, { stdin: false, stdout: true, stderr: true, tty: false })).rejects.toThrow(/not running/);
+    await rt.startContainer(app);
+    const first = await rt.attach(app, { stdin: true, stdout: true, stderr: true, tty: false });
+    const controller = new AbortController();
+    const second = await rt.attach(app, { stdin: false, stdout: true, stderr: false, tty: false }, controller.signal);
+    expect(first.stdin).toBeUndefined();
+    rt.emitOutput(app, 'one\n');
+    controller.abort();
+    expect(await second.wait()).toBe(0);
+    rt.emitOutput(app, 'two\n');
+    rt.exitContainer(app, 0);
+    expect(await text(first.stdout as NodeJS.ReadableStream)).toBe('one\ntwo\n');
+    expect(await text(second.stdout as NodeJS.ReadableStream)).toBe('one\n');
+    expect(await first.wait()).toBe(0);
+    expect(rt.callsOf('attach')).toHaveLength(3);
+  });
+
   it('writes CRI log lines the reader understands', async () => {
     const rt = new FakeRuntime();
     const sb = await rt.runSandbox(sandboxConfig);

@@ -51,6 +51,7 @@ export class FakeRuntime implements ContainerRuntime {
   private readonly pullFailures = new Map<string, { message: string; kind: ImagePullError['kind'] }>();
   private readonly stopExitCodes = new Map<string, number>();
   private execHandler: ExecHandler = () => ({ exitCode: 0, output: '' });
+  private readonly attached = new Map<string, Set<{ stdout: PassThrough; detach: () => void }>>();
 
   constructor(private readonly opts: FakeRuntimeOptions = {}) {
     for (const image of opts.images ?? []) this.images.add(image);
@@ -85,10 +86,16 @@ export class FakeRuntime implements ContainerRuntime {
     this.execHandler = handler;
   }
 
+  /** The main process of a running container prints this: every attached session sees it. */
+  emitOutput(id: string, text: string): void {
+    for (const a of this.attached.get(id) ?? []) a.stdout.write(text);
+  }
+
   /** Makes a running container exit now: Completed for 0, Error otherwise, or OOMKilled. */
   exitContainer(id: string, exitCode: number, opts: { oomKilled?: boolean; message?: string } = {}): void {
     const c = this.mustContainer(id);
     if (c.state !== 'running') throw new Error(`fake: container ${id} is ${c.state}, not running`);
+    for (const a of [...(this.attached.get(id) ?? [])]) a.detach();
     Object.assign(c, {
       state: 'exited',
       exitCode,
@@ -241,6 +248,35 @@ export class FakeRuntime implements ContainerRuntime {
       stderr,
       resize: () => Promise.resolve(),
       wait: () => Promise.resolve(exitCode),
+    });
+  }
+
+  attach(containerId: string, opts: Omit<ExecOptions, 'command'>, signal?: AbortSignal): Promise<ExecSession> {
+    this.record('attach', containerId, opts);
+    const c = this.containers.get(containerId);
+    if (c?.state !== 'running') return Promise.reject(new Error(`container ${containerId} is not running`));
+    const stdout = new PassThrough();
+    const sessions = this.attached.get(containerId) ?? new Set();
+    this.attached.set(containerId, sessions);
+    let done: (code: number) => void = () => undefined;
+    const exit = new Promise<number>((resolve) => (done = resolve));
+    const entry = {
+      stdout,
+      detach: () => {
+        sessions.delete(entry);
+        stdout.end();
+        done(0);
+      },
+    };
+    sessions.add(entry);
+    if (signal?.aborted) entry.detach();
+    else signal?.addEventListener('abort', entry.detach, { once: true });
+    return Promise.resolve({
+      stdin: opts.stdin && c.config.stdin ? new PassThrough() : undefined,
+      stdout: opts.stdout ? stdout : (stdout.resume(), undefined),
+      stderr: undefined,
+      resize: () => Promise.resolve(),
+      wait: () => exit,
     });
   }
 

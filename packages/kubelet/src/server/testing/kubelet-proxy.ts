@@ -1,5 +1,5 @@
 /**
- * What the apiserver does with pods/exec and pods/log (pod-connect.ts, kubelet-connector.ts in
+ * What the apiserver does with pods/exec, attach, portforward and log (pod-connect.ts, kubelet-connector.ts in
  * @kubelab/apiserver), reduced for tests: rewrite to the kubelet's URL and parameter names and
  * relay bytes, authenticating with the apiserver's kubelet client certificate.
  */
@@ -9,7 +9,7 @@ import type { Duplex } from 'node:stream';
 import tls from 'node:tls';
 import type { TestKubelet } from './test-kubelet.js';
 
-const POD_SUBRESOURCE = /^\/api\/v1\/namespaces\/([^/]+)\/pods\/([^/]+)\/(exec|attach|log)$/;
+const POD_SUBRESOURCE = /^\/api\/v1\/namespaces\/([^/]+)\/pods\/([^/]+)\/(exec|attach|log|portforward)$/;
 
 function target(url: URL): { ns: string; pod: string; sub: string; container: string } {
   const m = POD_SUBRESOURCE.exec(url.pathname);
@@ -19,6 +19,10 @@ function target(url: URL): { ns: string; pod: string; sub: string; container: st
 
 export function kubeletExecUrl(url: URL): string {
   const t = target(url);
+  if (t.sub === 'portforward') {
+    const ports = url.searchParams.getAll('ports');
+    return `/portForward/${t.ns}/${t.pod}${ports.length ? `?port=${ports.join(',')}` : ''}`;
+  }
   const q = new URLSearchParams();
   for (const c of url.searchParams.getAll('command')) q.append('command', c);
   const names: Record<string, string> = { stdin: 'input', stdout: 'output', stderr: 'error', tty: 'tty' };

@@ -25,6 +25,7 @@ import {
   RST_STATUS,
   SETTINGS_INITIAL_WINDOW_SIZE,
 } from './spdy-frames.js';
+import type { HeaderMap } from './spdy-header-block.js';
 import { HeaderBlockDeflater, HeaderBlockInflater } from './spdy-header-block.js';
 import type { SpdyStreamOwner } from './spdy-stream.js';
 import { SpdyStream } from './spdy-stream.js';
@@ -32,6 +33,11 @@ import { SpdyStream } from './spdy-stream.js';
 export interface SpdyConnectionOptions {
   /** A new client stream; its SYN_REPLY has already been written. */
   onStream: (stream: SpdyStream) => void;
+  /**
+   * The connection's NewStreamHandler check: a reason to refuse the stream (it is reset with
+   * CANCEL and gets no reply, as spdystream's Reset), or undefined to accept it.
+   */
+  rejectStream?: (headers: HeaderMap) => string | undefined;
   onClose?: () => void;
   logger?: Logger;
 }
@@ -174,6 +180,12 @@ export class SpdyConnection implements SpdyStreamOwner {
       return;
     }
     this.lastStreamId = id;
+    const rejection = this.opts.rejectStream?.(headers);
+    if (rejection !== undefined) {
+      this.logger.debug('Stream rejected', { streamId: id, reason: rejection });
+      this.write(encodeRstStream(id, RST_STATUS.CANCEL));
+      return;
+    }
     const stream = new SpdyStream(this, id, headers, this.initialSendWindow);
     this.streams.set(id, stream);
     this.write(encodeSynReply(id, 0, this.deflater.deflate(new Map())));

@@ -36,13 +36,23 @@ export function offeredStreamProtocols(header: string | string[] | undefined): s
   return values.flatMap((v) => v.split(',')).map((s) => s.trim()).filter((s) => s.length > 0);
 }
 
-/** The negotiated protocol, or the upstream error text. */
+/**
+ * httpstream.Handshake: the first offered protocol the server supports, or the upstream error
+ * text (a 403 for the caller).
+ */
+export function handshakeProtocol(offered: readonly string[], supported: readonly string[]): { protocol: string } | { error: string } {
+  if (offered.length === 0) return { error: 'unable to upgrade: X-Stream-Protocol-Version is required' };
+  const match = offered.find((p) => supported.includes(p));
+  if (match) return { protocol: match };
+  return {
+    error:
+      `unable to upgrade: unable to negotiate protocol: client supports [${offered.join(' ')}], ` +
+      `server accepts [${supported.join(' ')}]`,
+  };
+}
+
+/** The negotiated remotecommand protocol, or the upstream error text. */
 export function negotiateStreamProtocol(offered: readonly string[]): SpdyProtocol | string {
-  if (offered.length === 0) return 'unable to upgrade: X-Stream-Protocol-Version is required';
-  const match = offered.find((p) => SUPPORTED_SPDY_PROTOCOLS.includes(p));
-  if (match) return spdyProtocol(match);
-  return (
-    `unable to upgrade: unable to negotiate protocol: client supports [${offered.join(' ')}], ` +
-    `server accepts [${SUPPORTED_SPDY_PROTOCOLS.join(' ')}]`
-  );
+  const r = handshakeProtocol(offered, SUPPORTED_SPDY_PROTOCOLS);
+  return 'protocol' in r ? spdyProtocol(r.protocol) : r.error;
 }

@@ -86,9 +86,11 @@ export class SpdyStream extends Duplex {
     this.maybeDone();
   }
 
-  /** RST_STREAM from the client or the connection going away: both directions are over. */
+  /** RST_STREAM from the client or the connection going away: both directions are over ('aborted' is emitted once). */
   closeBothSides(): void {
+    const first = !this.aborted;
     this.aborted = true;
+    if (first) this.emit('aborted');
     this.localFinished = true;
     if (!this.remoteFinished) {
       this.remoteFinished = true;

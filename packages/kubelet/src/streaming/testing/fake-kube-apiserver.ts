@@ -13,7 +13,7 @@ import type { Duplex } from 'node:stream';
 import { createCertificateAuthority, issueCertificate } from '@kubelab/api/pki';
 
 export interface FakeApiServerHooks {
-  /** pods/exec and pods/attach upgrades (WebSocket GET or SPDY POST). */
+  /** pods/exec, pods/attach and pods/portforward upgrades (WebSocket GET or SPDY POST). */
   onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer, url: URL): void;
   /** GET pods/<name>/log. */
   onLog?(req: IncomingMessage, res: ServerResponse, url: URL): void;
@@ -51,8 +51,10 @@ function discovery(version: 'v2' | 'v2beta1'): unknown {
                 verbs: ['get', 'list'],
                 shortNames: ['po'],
                 subresources: [
+                  { subresource: 'attach', responseKind: { group: '', version: 'v1', kind: 'PodAttachOptions' }, verbs: ['create', 'get'] },
                   { subresource: 'exec', responseKind: { group: '', version: 'v1', kind: 'PodExecOptions' }, verbs: ['create', 'get'] },
                   { subresource: 'log', responseKind: { group: '', version: 'v1', kind: 'Pod' }, verbs: ['get'] },
+                  { subresource: 'portforward', responseKind: { group: '', version: 'v1', kind: 'PodPortForwardOptions' }, verbs: ['create', 'get'] },
                 ],
               },
             ],
