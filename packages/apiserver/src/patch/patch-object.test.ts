@@ -51,4 +51,22 @@ describe('applyPatch', () => {
     );
     expect(apiErr.message).toContain(fragment);
   });
+
+  it.each([
+    ['merge', { metadata: { labels: { app: null } } }],
+    ['strategic', { metadata: { labels: { app: null } } }],
+    ['json', [{ op: 'remove', path: '/metadata/labels/app' }]],
+  ] as const)('a %s patch removing the last label leaves no labels map (Go omitempty)', (type, body) => {
+    const out = applyPatch(type, pod(), body, POD) as { metadata: Record<string, unknown> };
+    expect(out.metadata).toEqual({ name: 'web' });
+  });
+
+  it('drops empty annotations, finalizers and ownerReferences, keeps non-empty ones', () => {
+    const original = { ...pod(), metadata: { name: 'web', annotations: { a: 'b' }, finalizers: ['f'], ownerReferences: [] } };
+    const body = { metadata: { annotations: { a: null }, finalizers: [] } };
+    const out = applyPatch('merge', original, body, POD) as { metadata: Record<string, unknown> };
+    expect(out.metadata).toEqual({ name: 'web' });
+    const kept = applyPatch('merge', pod(), { metadata: { finalizers: ['f'] } }, POD) as { metadata: Record<string, unknown> };
+    expect(kept.metadata).toEqual({ name: 'web', labels: { app: 'web' }, finalizers: ['f'] });
+  });
 });

@@ -6,6 +6,7 @@ import { invalid, invalidValue } from '@kubelab/api';
 import { applyJsonPatch } from './json-patch.js';
 import { isJsonMap, type JsonMap } from './json-value.js';
 import { applyMergePatch } from './merge-patch.js';
+import { omitEmptyObjectMeta } from './omit-empty-meta.js';
 import type { GroupVersionKind } from './patch-meta.js';
 import type { PatchType } from './patch-type.js';
 import { applyStrategicMergePatch } from './strategic-merge-patch.js';
@@ -34,9 +35,11 @@ export function applyPatch(
       result = applyMergePatch(current, patchBody);
       break;
     case 'strategic':
-      return applyStrategicMergePatch(current, patchBody, gvk);
+      result = applyStrategicMergePatch(current, patchBody, gvk);
+      break;
   }
   if (!isJsonMap(result)) throw notAnObject(result);
+  omitEmptyObjectMeta(result);
   return result;
 }
 
