@@ -3,6 +3,7 @@
  * started once the informers have synced and run until the signal aborts (while leading).
  */
 import { setMaxListeners } from 'node:events';
+import { readFileSync } from 'node:fs';
 import type { Clock, Logger } from '@kubelab/api';
 import { isControllerEnabled } from './app/controller-names.js';
 import type { KubeControllerManagerOptions } from './app/options.js';
@@ -17,6 +18,7 @@ import { GarbageCollector } from './controllers/garbagecollector/garbage-collect
 import { NamespaceController } from './controllers/namespace/namespace-controller.js';
 import { NodeLifecycleController } from './controllers/nodelifecycle/node-lifecycle-controller.js';
 import { ReplicaSetController } from './controllers/replicaset/replica-set-controller.js';
+import { RootCaCertPublisher } from './controllers/rootcacertpublisher/root-ca-cert-publisher.js';
 import { ServiceAccountsController } from './controllers/serviceaccount/serviceaccounts-controller.js';
 import { TaintEvictionController } from './controllers/tainteviction/taint-eviction-controller.js';
 
@@ -45,7 +47,33 @@ export const CONTROLLER_FACTORIES: Readonly<Record<string, Factory>> = {
     new ReplicaSetController(ctx, { workers: o.workers.replicaset }),
   'node-lifecycle-controller': (ctx, o) => new NodeLifecycleController(ctx, o.nodeLifecycle),
   'taint-eviction-controller': (ctx) => new TaintEvictionController(ctx),
+  'root-ca-certificate-publisher-controller': (ctx, o) => {
+    const rootCA = readRootCA(ctx, o.rootCaFile);
+    return rootCA ? new RootCaCertPublisher(ctx, { rootCA }) : undefined;
+  },
 };
+
+/**
+ * The CA of --root-ca-file. Upstream falls back to its kubeconfig's CA and stops when the file
+ * cannot be read; kubelab needs the flag (kubeadm sets it) and only leaves the publisher off.
+ */
+function readRootCA(ctx: ControllerContext, path: string): string | undefined {
+  if (!path) return undefined;
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (err) {
+    ctx.logger
+      .named('controllermanager.go')
+      .error(
+        'Error starting controller',
+        new Error(`error parsing root-ca-file at ${path}: ${(err as Error).message}`),
+        {
+          controller: 'root-ca-certificate-publisher-controller',
+        },
+      );
+    return undefined;
+  }
+}
 
 export class ControllerManager {
   readonly informers: SharedInformerFactory;

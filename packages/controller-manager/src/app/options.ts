@@ -202,6 +202,8 @@ export interface KubeControllerManagerOptions {
     gc: number;
   };
   enableGarbageCollector: boolean;
+  /** --root-ca-file: the CA the root-ca-cert-publisher puts into every namespace ('' = none). */
+  rootCaFile: string;
 }
 
 const num = (v: FlagValues[string]): number => (typeof v === 'number' ? v : Number(v));
@@ -249,5 +251,6 @@ export function kcmOptionsFromFlags(flags: FlagValues): KubeControllerManagerOpt
       gc: num(flags['concurrent-gc-syncs']),
     },
     enableGarbageCollector: flags['enable-garbage-collector'] !== false,
+    rootCaFile: typeof flags['root-ca-file'] === 'string' ? flags['root-ca-file'] : '',
   };
 }

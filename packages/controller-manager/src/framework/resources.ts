@@ -16,6 +16,7 @@ export const PODS = must('', 'v1', 'pods');
 export const NODES = must('', 'v1', 'nodes');
 export const NAMESPACES = must('', 'v1', 'namespaces');
 export const SERVICE_ACCOUNTS = must('', 'v1', 'serviceaccounts');
+export const CONFIG_MAPS = must('', 'v1', 'configmaps');
 export const EVENTS = must('', 'v1', 'events');
 export const LEASES = must('coordination.k8s.io', 'v1', 'leases');
 export const DEPLOYMENTS = must('apps', 'v1', 'deployments');
