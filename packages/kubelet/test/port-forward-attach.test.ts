@@ -153,4 +153,38 @@ describe.each(versions.slice(0, 2))('kubectl $name attach', ({ name, binary }) =
     expect(r.code).toBe(0);
     await waitFor(`${reader} Succeeded`, async () => (await phase(reader)) === 'Succeeded');
   });
+
+  it('attaches a terminal (-it) and resizes it to the client\'s', async () => {
+    const shell = `tty-${name.replace('.', '')}`;
+    // The size only changes once kubectl is attached: "sized" cannot be printed before.
+    const spec = `  restartPolicy: Never
+  containers:
+  - name: shell
+    image: busybox:1.36
+    imagePullPolicy: IfNotPresent
+    stdin: true
+    tty: true
+    command: ["sh", "-c", "until [ \\"$(stty size)\\" = '45 123' ]; do sleep 0.1; done; echo sized"]
+`;
+    expect((await lab.kubectl(['apply', '-f', '-'], pod(shell, spec))).code).toBe(0);
+    await waitFor(`${shell} running`, async () => (await phase(shell)) === 'Running', { timeoutMs: 60_000 });
+    const r = await runKubectl({ binary, server: server(), args: ['attach', '-it', shell], terminal: { columns: 123, rows: 45 } });
+    expect(r.stdout.toString()).toContain('sized\r\n');
+    expect(r.code).toBe(0);
+  });
+});
+
+describe('kubectl run -i --rm', () => {
+  it('attaches to the new pod\'s stdin and deletes the pod afterwards', async () => {
+    const overrides = JSON.stringify({ apiVersion: 'v1', spec: { nodeName: NODE } });
+    const r = await runKubectl({
+      binary: kubectl132,
+      server: server(),
+      args: ['run', 'once', '-i', '--rm', '--restart=Never', '--image=busybox:1.36', '--image-pull-policy=IfNotPresent', `--overrides=${overrides}`, '--', 'sh', '-c', 'read x; echo "got $x"'],
+      input: Buffer.from('hello\n'),
+    });
+    expect(r.stdout.toString()).toBe('got hello\npod "once" deleted\n');
+    expect(r.code).toBe(0);
+    await waitFor('the pod gone', async () => (await lab.kubectl(['get', 'pod', 'once'])).code === 1);
+  });
 });

@@ -1,5 +1,6 @@
 import { createServer } from 'node:net';
 import http from 'node:http';
+import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { ApiError } from '@kubelab/api';
@@ -307,5 +308,38 @@ describe('kubelet server: port-forward', () => {
     expect(await wsPortForward(k, '/portForward/default/nope?port=80')).toMatchObject({ status: 404, body: expect.stringContaining('pod does not exist: nope') as unknown });
     const without = await kubelet();
     expect(await wsPortForward(without, '/portForward/default/web?port=80')).toMatchObject({ status: 404 });
+  });
+});
+
+describe('kubelet server: attach', () => {
+  it('attaches through the core and detaches when the client goes away', async () => {
+    const calls: { ref: unknown; opts: unknown }[] = [];
+    let detached: () => void = () => undefined;
+    const detachedNow = new Promise<void>((resolve) => (detached = resolve));
+    const k = await kubelet({
+      attach: (ref, opts, signal) => {
+        calls.push({ ref, opts });
+        const stdout = new PassThrough();
+        const ended = new Promise<number>((resolve) =>
+          signal.addEventListener('abort', () => {
+            stdout.end();
+            detached();
+            resolve(0);
+          }),
+        );
+        stdout.write('attached\n');
+        return Promise.resolve({ stdin: undefined, stdout, stderr: undefined, resize: () => Promise.resolve(), wait: () => ended });
+      },
+    });
+    const ws = new WebSocket(`wss://127.0.0.1:${k.port}/attach/default/web/main?output=1&error=1`, ['v5.channel.k8s.io'], {
+      ca: k.pki.ca.certPem,
+      cert: k.pki.apiserverClient.certPem,
+      key: k.pki.apiserverClient.keyPem,
+    });
+    const first = await new Promise<Buffer>((resolve) => ws.on('message', (d: Buffer) => d.length > 1 && resolve(d)));
+    expect(first.subarray(1).toString()).toBe('attached\n');
+    ws.close();
+    await detachedNow;
+    expect(calls).toEqual([{ ref: { namespace: 'default', pod: 'web', container: 'main' }, opts: { stdin: false, stdout: true, stderr: true, tty: false } }]);
   });
 });
