@@ -53,7 +53,9 @@ export function createUpgradeHandler(deps: ServerDeps, authenticator: Authentica
       const target = findTarget(deps.registry, info.namespace, info.name, url.searchParams.get('container'));
       const phase = target.pod.status?.phase;
       if (phase === 'Succeeded' || phase === 'Failed') {
-        throw badRequest(`cannot ${kind} into a container in a completed pod; current phase is ${phase}`);
+        // kubectl's own wording (it checks first): exec "into" a container, attach "a" container.
+        const what = kind === 'exec' ? 'exec into' : 'attach';
+        throw badRequest(`cannot ${what} a container in a completed pod; current phase is ${phase}`);
       }
       if (!target.node) throw badRequest(`pod ${info.name} does not have a host assigned`);
       await deps.kubelet.upgrade(target.node, kubeletExecPath(kind, target, url.searchParams), req, socket, head);
