@@ -123,6 +123,8 @@ export async function dispatchResource(
     case 'log':
       return handleLog(r);
     case 'exec':
+    case 'attach':
+    case 'portforward':
       throw badRequest('Upgrade request required');
     default:
       throw notFoundResource();
