@@ -6,6 +6,8 @@ import { command } from './matrix-command.js';
 import { equal, failed, hasHeader, matches, rowsOf, succeeded } from './matrix-check.js';
 
 const SERVER_VERSION = 'v1.32.0';
+// eslint-disable-next-line no-control-regex -- the escape sequences kubectl writes
+const ANSI_COLOR = /\x1b\[[0-9;]*m/g;
 
 export const clusterCommands = [
   command('version', async (x) => {
@@ -41,7 +43,7 @@ export const clusterCommands = [
 
   command('cluster-info', async (x) => {
     // kubectl up to 1.31 colours the URLs even when stdout is no terminal.
-    const out = succeeded('cluster-info', await x.k(['cluster-info'])).replace(/\x1b\[[0-9;]*m/g, '');
+    const out = succeeded('cluster-info', await x.k(['cluster-info'])).replace(ANSI_COLOR, '');
     matches('cluster-info', out, /^Kubernetes control plane is running at https:\/\/[\d.]+:\d+$/m, /To further debug and diagnose cluster problems, use 'kubectl cluster-info dump'\.$/m);
   }),
 

@@ -5,7 +5,7 @@ import type { MatrixResults } from './matrix-runner.js';
 
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)}s`;
 
-export function renderMatrix(results: MatrixResults, title = 'kubectl compatibility matrix'): string {
+export function renderMatrix(results: MatrixResults, notes: string[] = [], title = 'kubectl compatibility matrix'): string {
   const { versions, commands, cells } = results;
   const width = Math.max(...commands.map((c) => c.length), 'command'.length);
   const pad = (s: string): string => s.padEnd(width);
@@ -13,6 +13,7 @@ export function renderMatrix(results: MatrixResults, title = 'kubectl compatibil
     `# ${title}`,
     '',
     `Wall time: ${seconds(results.wallMs)} for ${versions.length} versions × ${commands.length} commands; per version: ${versions.map((v) => `${v} ${seconds(results.versionMs.get(v) ?? 0)}`).join(', ')}.`,
+    ...notes,
     '',
     `| ${pad('command')} | ${versions.join(' | ')} |`,
     `|${'-'.repeat(width + 2)}|${versions.map((v) => '-'.repeat(v.length + 2)).join('|')}|`,
@@ -37,7 +38,7 @@ export function renderMatrix(results: MatrixResults, title = 'kubectl compatibil
   return `${lines.join('\n')}\n`;
 }
 
-export async function writeMatrix(path: string, results: MatrixResults): Promise<void> {
+export async function writeMatrix(path: string, results: MatrixResults, notes: string[] = []): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, renderMatrix(results));
+  await writeFile(path, renderMatrix(results, notes));
 }
