@@ -28,7 +28,11 @@ import type { DockerEventLog } from './lib/kubelet-docker-events.js';
 
 // The workspace packages resolve to their sources only with the development condition.
 if (!process.execArgv.some((a) => a.startsWith('--conditions'))) {
-  const r = spawnSync(process.execPath, [...process.execArgv, '--conditions=development', ...process.argv.slice(1)], { stdio: 'inherit' });
+  const r = spawnSync(
+    process.execPath,
+    [...process.execArgv, '--conditions=development', ...process.argv.slice(1)],
+    { stdio: 'inherit' },
+  );
   process.exit(r.status ?? 2);
 }
 
@@ -46,7 +50,8 @@ const { values: flags } = parseArgs({
     'heap-profile-dir': { type: 'string' },
   },
 });
-const str = (v: string | boolean | undefined): string | undefined => (typeof v === 'string' ? v : undefined);
+const str = (v: string | boolean | undefined): string | undefined =>
+  typeof v === 'string' ? v : undefined;
 const log = (msg: string): void => void process.stderr.write(`[kubelet bench] ${msg}\n`);
 const NODE = 'bench-node';
 
@@ -64,8 +69,10 @@ async function main(): Promise<number> {
   const { runMirrorRecovery } = await import('./lib/kubelet-mirror-recovery.js');
   const { idleNodeRss, kubeletPid, runMemory, sampleRss } = await import('./lib/kubelet-memory.js');
   const { bundledKubeletMemory, VARIANTS } = await import('./lib/kubelet-bundled-memory.js');
-  const { buildKubeletReport, kubeletReportMarkdown, kubeletReportText } = await import('./lib/kubelet-report.js');
-  const { benchmarksSection, machineFacts, BENCHMARKS_FILE, SECTION_HEADING } = await import('./lib/kubelet-context.js');
+  const { buildKubeletReport, kubeletReportMarkdown, kubeletReportText } =
+    await import('./lib/kubelet-report.js');
+  const { benchmarksSection, machineFacts, BENCHMARKS_FILE, SECTION_HEADING } =
+    await import('./lib/kubelet-context.js');
   const { writeSection } = await import('./lib/kubelet-benchmarks-md.js');
   const reps = Number(str(flags.reps) ?? (flags.quick ? 3 : 10));
   const recoveryReps = Number(str(flags['recovery-reps']) ?? (flags.quick ? 2 : 5));
@@ -85,7 +92,11 @@ async function main(): Promise<number> {
     events = await EventLog.open(lab.docker, lab.name);
     const ev = events;
     await lab.startKubelet(NODE);
-    await waitFor('the node registered', async () => (await api.request('GET', `/api/v1/nodes/${NODE}`)).status === 200, { timeoutMs: 60_000 });
+    await waitFor(
+      'the node registered',
+      async () => (await api.request('GET', `/api/v1/nodes/${NODE}`)).status === 200,
+      { timeoutMs: 60_000 },
+    );
     const pid = (): number | undefined => lab.nodes.get(NODE)?.process?.pid;
 
     log('memory floors: the idle kubelet, an idle node --import tsx, an idle node');
@@ -101,23 +112,55 @@ async function main(): Promise<number> {
       cpu.push({ phase: name, use: meter.stop() });
       return out;
     };
-    const staticStart = await phase('1. static pod start vs docker run -d', () => runStaticStart(lab, ev, NODE, reps, log));
-    const apiPod = await phase('2. API pod created -> Running', () => runApiPodStart(lab, api, ev, NODE, reps, log));
-    const recovery = await phase('3. mirror pods after the API server returns', () => runMirrorRecovery(lab, api, ev, NODE, recoveryReps, log));
-    const pods = await phase('4. kubelet memory with 30 pods', () => runMemory(lab, api, ev, NODE, recovery.remaining, log));
+    const staticStart = await phase('1. static pod start vs docker run -d', () =>
+      runStaticStart(lab, ev, NODE, reps, log),
+    );
+    const apiPod = await phase('2. API pod created -> Running', () =>
+      runApiPodStart(lab, api, ev, NODE, reps, log),
+    );
+    const recovery = await phase('3. mirror pods after the API server returns', () =>
+      runMirrorRecovery(lab, api, ev, NODE, recoveryReps, log),
+    );
+    const pods = await phase('4. kubelet memory with 30 pods', () =>
+      runMemory(lab, api, ev, NODE, recovery.remaining, log),
+    );
     const all = [...recovery.remaining, ...pods.apiPods];
     const variants = await phase('4. the same pods, bundled kubelet variants', async () => {
       const out = [];
-      for (const [i, v] of VARIANTS.entries()) out.push(await bundledKubeletMemory(lab, api, ev, NODE, all, v, log, i === 0 ? str(flags['heap-profile-dir']) : undefined));
+      for (const [i, v] of VARIANTS.entries())
+        out.push(
+          await bundledKubeletMemory(
+            lab,
+            api,
+            ev,
+            NODE,
+            all,
+            v,
+            log,
+            i === 0 ? str(flags['heap-profile-dir']) : undefined,
+          ),
+        );
       return out;
     });
 
-    const report = buildKubeletReport({ staticStart, apiPod, recovery, memory: { pods, variants, idleKubelet, idleNodeTsx, idleNode }, cpu });
-    process.stdout.write(`\nKubelet benchmark: ${reps} repetitions (mirror pods: ${recoveryReps}); ${facts}\n\n${kubeletReportText(report)}\n`);
+    const report = buildKubeletReport({
+      staticStart,
+      apiPod,
+      recovery,
+      memory: { pods, variants, idleKubelet, idleNodeTsx, idleNode },
+      cpu,
+    });
+    process.stdout.write(
+      `\nKubelet benchmark: ${reps} repetitions (mirror pods: ${recoveryReps}); ${facts}\n\n${kubeletReportText(report)}\n`,
+    );
     const md = kubeletReportMarkdown(report);
     if (flags.markdown) process.stdout.write(`\n${md}\n`);
     if (flags.write) {
-      writeSection(BENCHMARKS_FILE, SECTION_HEADING, benchmarksSection(md, facts, process.argv.slice(2)));
+      writeSection(
+        BENCHMARKS_FILE,
+        SECTION_HEADING,
+        benchmarksSection(md, facts, process.argv.slice(2)),
+      );
       log(`wrote the section "${SECTION_HEADING}" of ${BENCHMARKS_FILE}`);
     }
     return report.allMet ? 0 : 1;
@@ -126,7 +169,11 @@ async function main(): Promise<number> {
     return 2;
   } finally {
     const keepLog = str(flags['keep-log']);
-    if (keepLog) await copyFile(join(lab.nodes.get(NODE)?.root ?? lab.dir, 'var/log/kubelet.log'), keepLog).catch(() => undefined);
+    if (keepLog)
+      await copyFile(
+        join(lab.nodes.get(NODE)?.root ?? lab.dir, 'var/log/kubelet.log'),
+        keepLog,
+      ).catch(() => undefined);
     events?.close();
     client?.close();
     await guard.cleanup().catch((err: unknown) => log(`cleanup: ${String(err)}`));

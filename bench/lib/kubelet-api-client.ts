@@ -40,11 +40,20 @@ export class BenchApiClient {
     const cluster = kc.clusters[0]?.cluster;
     const token = kc.users[0]?.user.token;
     if (!cluster || !token) throw new Error(`${path}: no cluster or token`);
-    return new BenchApiClient(new URL(cluster.server), Buffer.from(cluster['certificate-authority-data'], 'base64').toString('utf8'), token);
+    return new BenchApiClient(
+      new URL(cluster.server),
+      Buffer.from(cluster['certificate-authority-data'], 'base64').toString('utf8'),
+      token,
+    );
   }
 
   /** One JSON request; rejects on connection errors only (any HTTP status resolves). */
-  request<T>(method: string, path: string, body?: unknown, opts: { fresh?: boolean; timeoutMs?: number } = {}): Promise<ApiResponse<T>> {
+  request<T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    opts: { fresh?: boolean; timeoutMs?: number } = {},
+  ): Promise<ApiResponse<T>> {
     return new Promise((resolve, reject) => {
       const payload = body === undefined ? undefined : JSON.stringify(body);
       const req = request(this.options(method, path, payload, opts.fresh), (res) => {
@@ -62,7 +71,9 @@ export class BenchApiClient {
         });
         res.on('error', reject);
       });
-      req.setTimeout(opts.timeoutMs ?? 30_000, () => req.destroy(new Error(`${method} ${path} timed out`)));
+      req.setTimeout(opts.timeoutMs ?? 30_000, () =>
+        req.destroy(new Error(`${method} ${path} timed out`)),
+      );
       req.on('error', reject);
       req.end(payload);
     });
@@ -71,7 +82,8 @@ export class BenchApiClient {
   /** Throws unless the status is 2xx. */
   async expectOk<T>(method: string, path: string, body?: unknown): Promise<T> {
     const r = await this.request<T>(method, path, body);
-    if (r.status < 200 || r.status > 299) throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(r.body)}`);
+    if (r.status < 200 || r.status > 299)
+      throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(r.body)}`);
     return r.body;
   }
 
@@ -79,7 +91,10 @@ export class BenchApiClient {
    * A watch (path must carry ?watch=1...): each event with the time it was read. Resolves once
    * the server answered with 200; `done` settles when the stream ends.
    */
-  watch<T>(path: string, onEvent: (e: WatchEvent<T>) => void): Promise<{ close: () => void; done: Promise<void> }> {
+  watch<T>(
+    path: string,
+    onEvent: (e: WatchEvent<T>) => void,
+  ): Promise<{ close: () => void; done: Promise<void> }> {
     return new Promise((resolve, reject) => {
       const req = request(this.options('GET', path, undefined, true), (res: IncomingMessage) => {
         if (res.statusCode !== 200) {
@@ -117,7 +132,12 @@ export class BenchApiClient {
     this.agent.destroy();
   }
 
-  private options(method: string, path: string, payload: string | undefined, fresh = false): RequestOptions {
+  private options(
+    method: string,
+    path: string,
+    payload: string | undefined,
+    fresh = false,
+  ): RequestOptions {
     return {
       host: this.server.hostname,
       port: this.server.port,
@@ -128,7 +148,9 @@ export class BenchApiClient {
       headers: {
         authorization: `Bearer ${this.token}`,
         accept: 'application/json',
-        ...(payload !== undefined ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}),
+        ...(payload !== undefined
+          ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }
+          : {}),
       },
     };
   }

@@ -26,7 +26,13 @@ export interface ApiPodSample {
   statusMs: number;
 }
 
-export async function apiPodStart(lab: Lab, client: BenchApiClient, events: DockerEventLog, node: string, name: string): Promise<ApiPodSample> {
+export async function apiPodStart(
+  lab: Lab,
+  client: BenchApiClient,
+  events: DockerEventLog,
+  node: string,
+  name: string,
+): Promise<ApiPodSample> {
   const watch = new PodWatch(client, 'default');
   await watch.start();
   try {
@@ -36,16 +42,32 @@ export async function apiPodStart(lab: Lab, client: BenchApiClient, events: Dock
     await client.expectOk<Pod>('POST', '/api/v1/namespaces/default/pods', apiPod(name, node));
     const created = wallNow();
     const seen = await running;
-    const app = await events.waitFor(podContainerStarted(name, CONTAINER), mark, 10_000, `start of ${name}/${CONTAINER}`);
-    const sbCreate = events.since(mark, podContainerStarted(name, 'POD', 'create'))[0]?.atMs ?? Number.NaN;
-    return { totalMs: seen - t0, createMs: created - t0, toSandboxCreateMs: sbCreate - t0, runtimeMs: app.atMs - sbCreate, statusMs: seen - app.atMs };
+    const app = await events.waitFor(
+      podContainerStarted(name, CONTAINER),
+      mark,
+      10_000,
+      `start of ${name}/${CONTAINER}`,
+    );
+    const sbCreate =
+      events.since(mark, podContainerStarted(name, 'POD', 'create'))[0]?.atMs ?? Number.NaN;
+    return {
+      totalMs: seen - t0,
+      createMs: created - t0,
+      toSandboxCreateMs: sbCreate - t0,
+      runtimeMs: app.atMs - sbCreate,
+      statusMs: seen - app.atMs,
+    };
   } finally {
     watch.close();
   }
 }
 
 /** Deletes API pods and waits until the API has none of them and Docker runs none of their containers. */
-export async function deleteApiPods(lab: Lab, client: BenchApiClient, names: string[]): Promise<void> {
+export async function deleteApiPods(
+  lab: Lab,
+  client: BenchApiClient,
+  names: string[],
+): Promise<void> {
   const watch = new PodWatch(client, 'default');
   await watch.start();
   try {
@@ -56,17 +78,33 @@ export async function deleteApiPods(lab: Lab, client: BenchApiClient, names: str
     watch.close();
   }
   const set = new Set(names);
-  await waitFor('API pod containers stopped', async () => (await lab.containers()).every((c) => !set.has(c.Labels['io.kubernetes.pod.name'] ?? '') || c.State !== 'running'), { timeoutMs: 60_000 });
+  await waitFor(
+    'API pod containers stopped',
+    async () =>
+      (await lab.containers()).every(
+        (c) => !set.has(c.Labels['io.kubernetes.pod.name'] ?? '') || c.State !== 'running',
+      ),
+    { timeoutMs: 60_000 },
+  );
 }
 
 /** One unmeasured pod first, then `reps` pods one after another, each deleted after. */
-export async function runApiPodStart(lab: Lab, client: BenchApiClient, events: DockerEventLog, node: string, reps: number, log: (m: string) => void): Promise<ApiPodSample[]> {
+export async function runApiPodStart(
+  lab: Lab,
+  client: BenchApiClient,
+  events: DockerEventLog,
+  node: string,
+  reps: number,
+  log: (m: string) => void,
+): Promise<ApiPodSample[]> {
   const out: ApiPodSample[] = [];
   for (let i = -1; i < reps; i++) {
     const name = `bench-api-${i < 0 ? 'warm' : i}`;
     const s = await apiPodStart(lab, client, events, node, name);
     await deleteApiPods(lab, client, [name]);
-    log(`  ${i < 0 ? 'warm-up' : `rep ${i + 1}/${reps}`}: API pod Running after ${s.totalMs.toFixed(0)} ms (container started at ${(s.totalMs - s.statusMs).toFixed(0)} ms)`);
+    log(
+      `  ${i < 0 ? 'warm-up' : `rep ${i + 1}/${reps}`}: API pod Running after ${s.totalMs.toFixed(0)} ms (container started at ${(s.totalMs - s.statusMs).toFixed(0)} ms)`,
+    );
     if (i >= 0) out.push(s);
   }
   return out;

@@ -9,12 +9,16 @@ describe('replaceSection', () => {
   });
 
   it('appends the section after the other sections', () => {
-    expect(replaceSection('## API server (issue 2)\n\napi figures\n', H, 'figures')).toBe(`## API server (issue 2)\n\napi figures\n\n${H}\n\nfigures\n`);
+    expect(replaceSection('## API server (issue 2)\n\napi figures\n', H, 'figures')).toBe(
+      `## API server (issue 2)\n\napi figures\n\n${H}\n\nfigures\n`,
+    );
   });
 
   it('replaces only its own section, up to the next ## heading, keeping ### inside', () => {
     const text = `# Benchmarks\n\n${H}\n\nold\n\n### detail\n\nold detail\n\n## API server (issue 2)\n\napi figures\n`;
-    expect(replaceSection(text, H, 'new')).toBe(`# Benchmarks\n\n${H}\n\nnew\n\n## API server (issue 2)\n\napi figures\n`);
+    expect(replaceSection(text, H, 'new')).toBe(
+      `# Benchmarks\n\n${H}\n\nnew\n\n## API server (issue 2)\n\napi figures\n`,
+    );
   });
 
   it('replaces a section at the end of the file', () => {

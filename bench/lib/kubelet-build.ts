@@ -44,19 +44,26 @@ async function bundle(dir: string, slim: boolean): Promise<string> {
     conditions: ['development'],
     keepNames: true,
     logLevel: 'error',
-    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+    },
     plugins: [
       {
         name: 'external-node-modules',
         setup(b) {
           b.onResolve({ filter: /^[^./]/ }, (a) => {
             if (a.path.startsWith('@kubelab/')) return undefined;
-            if (slim && UNUSED_BY_KUBELET.includes(a.path)) return { path: a.path, namespace: 'unused' };
+            if (slim && UNUSED_BY_KUBELET.includes(a.path))
+              return { path: a.path, namespace: 'unused' };
             // Slim: dockerode and everything it loads are bundled (so its requires can be replaced).
-            if (slim && (a.path === 'dockerode' || a.importer.includes('/node_modules/'))) return undefined;
+            if (slim && (a.path === 'dockerode' || a.importer.includes('/node_modules/')))
+              return undefined;
             return { path: a.path, external: true };
           });
-          b.onLoad({ filter: /.*/, namespace: 'unused' }, () => ({ contents: 'module.exports = {};', loader: 'js' }));
+          b.onLoad({ filter: /.*/, namespace: 'unused' }, () => ({
+            contents: 'module.exports = {};',
+            loader: 'js',
+          }));
         },
       },
     ],
@@ -70,7 +77,11 @@ function exited(child: ChildProcess): Promise<void> {
 }
 
 /** Stops the harness's kubelet of `node` and starts the bundled one in its place. */
-export async function replaceWithBundledKubelet(lab: Lab, nodeName: string, opts: { nodeArgs?: string[]; slim?: boolean } = {}): Promise<BundledKubelet> {
+export async function replaceWithBundledKubelet(
+  lab: Lab,
+  nodeName: string,
+  opts: { nodeArgs?: string[]; slim?: boolean } = {},
+): Promise<BundledKubelet> {
   const node = lab.nodes.get(nodeName);
   if (!node) throw new Error(`no node ${nodeName}`);
   const dir = await mkdtemp(join(REPO, 'bench', '.kubelet-build-'));
@@ -111,7 +122,10 @@ export async function replaceWithBundledKubelet(lab: Lab, nodeName: string, opts
     const deadline = Date.now() + 30_000;
     for (;;) {
       if (child.exitCode !== null) throw new Error(`bundled kubelet exited with ${child.exitCode}`);
-      const ok = await fetch(`http://127.0.0.1:${node.healthzPort}/healthz`).then((r) => r.ok, () => false);
+      const ok = await fetch(`http://127.0.0.1:${node.healthzPort}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (ok) break;
       if (Date.now() > deadline) throw new Error('bundled kubelet did not become healthy');
       await pause(100);

@@ -28,8 +28,16 @@ export interface KubeletVariant {
 export const VARIANTS: KubeletVariant[] = [
   { label: 'bundled, plain node', slim: false, nodeArgs: [] },
   { label: 'bundled without ssh2/gRPC', slim: true, nodeArgs: [] },
-  { label: 'bundled without ssh2/gRPC, --max-semi-space-size=1', slim: true, nodeArgs: ['--max-semi-space-size=1'] },
-  { label: 'bundled without ssh2/gRPC, --optimize-for-size', slim: true, nodeArgs: ['--optimize-for-size'] },
+  {
+    label: 'bundled without ssh2/gRPC, --max-semi-space-size=1',
+    slim: true,
+    nodeArgs: ['--max-semi-space-size=1'],
+  },
+  {
+    label: 'bundled without ssh2/gRPC, --optimize-for-size',
+    slim: true,
+    nodeArgs: ['--optimize-for-size'],
+  },
 ];
 
 export interface BundledMemory extends RssSamples {
@@ -47,7 +55,10 @@ export interface BundledMemory extends RssSamples {
  * Opens the inspector of a process started with --inspect-port (SIGUSR1, as `node inspect -p`
  * does), reads process.memoryUsage(), forces a full GC, and reads it again with VmRSS.
  */
-async function gcAndLook(pid: number, port: number): Promise<Pick<BundledMemory, 'beforeGc' | 'afterGc'>> {
+async function gcAndLook(
+  pid: number,
+  port: number,
+): Promise<Pick<BundledMemory, 'beforeGc' | 'afterGc'>> {
   process.kill(pid, 'SIGUSR1');
   let session: InspectorSession | undefined;
   for (let i = 0; i < 50 && !session; i++) {
@@ -60,7 +71,10 @@ async function gcAndLook(pid: number, port: number): Promise<Pick<BundledMemory,
     await session.collectGarbage();
     await pause(1_000);
     const after = await session.memoryUsage();
-    return { beforeGc, afterGc: { ...after, rss: memoryStatus(pid).rssMB * 1e6, ...residentSplit(pid) } };
+    return {
+      beforeGc,
+      afterGc: { ...after, rss: memoryStatus(pid).rssMB * 1e6, ...residentSplit(pid) },
+    };
   } finally {
     session.close();
   }
@@ -77,23 +91,40 @@ export async function bundledKubeletMemory(
   heapProfileDir?: string,
 ): Promise<BundledMemory> {
   const mark = events.mark();
-  const profile = heapProfileDir ? ['--heap-prof', `--heap-prof-dir=${heapProfileDir}`, '--heap-prof-interval=32768'] : [];
+  const profile = heapProfileDir
+    ? ['--heap-prof', `--heap-prof-dir=${heapProfileDir}`, '--heap-prof-interval=32768']
+    : [];
   const inspectPort = await freePort();
-  const kubelet = await replaceWithBundledKubelet(lab, node, { slim: variant.slim, nodeArgs: [...variant.nodeArgs, ...profile, `--inspect-port=127.0.0.1:${inspectPort}`] });
+  const kubelet = await replaceWithBundledKubelet(lab, node, {
+    slim: variant.slim,
+    nodeArgs: [...variant.nodeArgs, ...profile, `--inspect-port=127.0.0.1:${inspectPort}`],
+  });
   try {
     // Whatever the new kubelet does to the containers first, then a quiet runtime.
     await events.quiet(SETTLE_MS, 60_000);
     const watch = new PodWatch(client, 'default');
     await watch.start();
-    await watch.until(allPresent(pods, true), 60_000, 'all pods Running').finally(() => watch.close());
+    await watch
+      .until(allPresent(pods, true), 60_000, 'all pods Running')
+      .finally(() => watch.close());
     const containersStarted = events.since(mark, (e) => e.action === 'start').length;
-    log(`  ${variant.label} (pid ${kubelet.process.pid}) runs the ${pods.length} pods (${containersStarted} containers started by the takeover); sampling its RSS`);
+    log(
+      `  ${variant.label} (pid ${kubelet.process.pid}) runs the ${pods.length} pods (${containersStarted} containers started by the takeover); sampling its RSS`,
+    );
     const samples = await sampleRss(kubelet.process.pid as number, 15);
     const looked = await gcAndLook(kubelet.process.pid as number, inspectPort);
     // SIGTERM: a clean exit, which also writes the heap profile.
     await kubelet.stop();
-    const heap = heapProfileDir ? summarizeHeapProfile(heapProfileDir, kubelet.bundleFile) : undefined;
-    return { ...samples, ...looked, label: variant.label, containersStarted, ...(heap ? { heap } : {}) };
+    const heap = heapProfileDir
+      ? summarizeHeapProfile(heapProfileDir, kubelet.bundleFile)
+      : undefined;
+    return {
+      ...samples,
+      ...looked,
+      label: variant.label,
+      containersStarted,
+      ...(heap ? { heap } : {}),
+    };
   } finally {
     await kubelet.dispose();
   }

@@ -13,11 +13,15 @@ export function guardLab(lab: Lab): { cleanup: () => Promise<void> } {
   const syncFallback = (): void => {
     if (done) return;
     done = true;
-    for (const n of lab.nodes.values()) if (n.process && n.process.exitCode === null) n.process.kill('SIGKILL');
+    for (const n of lab.nodes.values())
+      if (n.process && n.process.exitCode === null) n.process.kill('SIGKILL');
     const label = `label=io.kubelab.cluster=${lab.name}`;
     const run = (args: string[]): string => {
       try {
-        return execFileSync('docker', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+        return execFileSync('docker', args, {
+          encoding: 'utf8',
+          stdio: ['ignore', 'pipe', 'ignore'],
+        });
       } catch {
         return '';
       }

@@ -48,7 +48,21 @@ as the harness starts it, \`node --conditions=development --import tsx src/main.
 export function benchmarksSection(tablesMarkdown: string, facts: string, args: string[]): string {
   const date = new Date().toISOString().slice(0, 10);
   // Paths given for this run's side outputs say nothing about the figures.
-  const shown = args.map((a, i) => (args[i - 1] === '--keep-log' ? 'FILE' : args[i - 1] === '--heap-profile-dir' ? 'DIR' : a));
+  const shown = args.map((a, i) =>
+    args[i - 1] === '--keep-log' ? 'FILE' : args[i - 1] === '--heap-profile-dir' ? 'DIR' : a,
+  );
   const command = ['npx tsx --conditions=development bench/kubelet.bench.ts', ...shown].join(' ');
-  return [`Run on ${date}: ${facts}.`, '', '```', command, '```', '', tablesMarkdown, '', HOW_TO_READ, '', FINDINGS].join('\n');
+  return [
+    `Run on ${date}: ${facts}.`,
+    '',
+    '```',
+    command,
+    '```',
+    '',
+    tablesMarkdown,
+    '',
+    HOW_TO_READ,
+    '',
+    FINDINGS,
+  ].join('\n');
 }

@@ -10,7 +10,19 @@ import { wallNow } from './kubelet-timing.js';
 
 const TICKS_PER_SECOND = 100;
 /** Process names that are part of running containers on Docker. */
-const DOCKER_SIDE = new Set(['dockerd', 'containerd', 'containerd-shim', 'containerd-shim-runc-v2', 'runc', 'docker-proxy', 'docker-init', 'pause', 'sh', 'sleep', 'busybox']);
+const DOCKER_SIDE = new Set([
+  'dockerd',
+  'containerd',
+  'containerd-shim',
+  'containerd-shim-runc-v2',
+  'runc',
+  'docker-proxy',
+  'docker-init',
+  'pause',
+  'sh',
+  'sleep',
+  'busybox',
+]);
 export const DISTURBED_SHARE = 0.2;
 
 interface ProcCpu {
@@ -69,7 +81,14 @@ export class PhaseCpuMeter {
     const machine = machineBusyMs() - this.startMachine;
     // Everything else the machine did, short-lived processes included.
     const others = Math.max(0, machine - bench - kube - docker);
-    return { wallMs, bench: share(bench), kubelet: share(kube), docker: share(docker), others: share(others), machine: share(machine) };
+    return {
+      wallMs,
+      bench: share(bench),
+      kubelet: share(kube),
+      docker: share(docker),
+      others: share(others),
+      machine: share(machine),
+    };
   }
 }
 

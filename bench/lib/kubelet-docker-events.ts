@@ -36,7 +36,11 @@ export class DockerEventLog {
   static async open(docker: Docker, clusterName: string): Promise<DockerEventLog> {
     const log = new DockerEventLog();
     const stream = (await docker.getEvents({
-      filters: { type: ['container'], event: ['create', 'start', 'die', 'destroy'], label: [`io.kubelab.cluster=${clusterName}`] },
+      filters: {
+        type: ['container'],
+        event: ['create', 'start', 'die', 'destroy'],
+        label: [`io.kubelab.cluster=${clusterName}`],
+      },
     })) as NodeJS.ReadableStream;
     log.stream = stream;
     stream.on('data', (chunk: Buffer) => log.onData(chunk.toString('utf8')));
@@ -50,7 +54,12 @@ export class DockerEventLog {
   }
 
   /** The first event from `from` on that matches, as soon as Docker reports it. */
-  waitFor(match: Match, from: number, timeoutMs = 60_000, what = 'a Docker event'): Promise<ContainerEvent> {
+  waitFor(
+    match: Match,
+    from: number,
+    timeoutMs = 60_000,
+    what = 'a Docker event',
+  ): Promise<ContainerEvent> {
     const seen = this.events.slice(from).find(match);
     if (seen) return Promise.resolve(seen);
     return new Promise((resolve, reject) => {
@@ -105,7 +114,13 @@ export class DockerEventLog {
   }
 
   private add(line: string, receivedMs: number): void {
-    const raw = JSON.parse(line) as { Action?: string; status?: string; id?: string; timeNano?: number; Actor?: { ID?: string; Attributes?: Record<string, string> } };
+    const raw = JSON.parse(line) as {
+      Action?: string;
+      status?: string;
+      id?: string;
+      timeNano?: number;
+      Actor?: { ID?: string; Attributes?: Record<string, string> };
+    };
     const e: ContainerEvent = {
       action: raw.Action ?? raw.status ?? '',
       id: raw.Actor?.ID ?? raw.id ?? '',
@@ -128,4 +143,6 @@ export class DockerEventLog {
 export const podContainerStarted =
   (podName: string, container: string, action = 'start'): Match =>
   (e) =>
-    e.action === action && e.labels['io.kubernetes.pod.name'] === podName && e.labels['io.kubernetes.container.name'] === container;
+    e.action === action &&
+    e.labels['io.kubernetes.pod.name'] === podName &&
+    e.labels['io.kubernetes.container.name'] === container;

@@ -20,7 +20,12 @@ export interface HeapSite {
 }
 
 /** Where an allocation happened, at the granularity that explains memory. */
-export function allocationSite(url: string, line: number, bundleFile: string, sourceOf: (line: number) => string | undefined): string {
+export function allocationSite(
+  url: string,
+  line: number,
+  bundleFile: string,
+  sourceOf: (line: number) => string | undefined,
+): string {
   if (!url) return '(V8 / native)';
   if (url.startsWith('node:')) return 'Node.js internals';
   const mod = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
@@ -30,8 +35,14 @@ export function allocationSite(url: string, line: number, bundleFile: string, so
 }
 
 /** Live bytes by allocation site, largest first, from the newest profile in dir. */
-export function summarizeHeapProfile(dir: string, bundleFile: string, top = 15): { totalBytes: number; sites: HeapSite[] } {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.heapprofile')).sort();
+export function summarizeHeapProfile(
+  dir: string,
+  bundleFile: string,
+  top = 15,
+): { totalBytes: number; sites: HeapSite[] } {
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.heapprofile'))
+    .sort();
   const file = files[files.length - 1];
   if (!file) throw new Error(`no .heapprofile in ${dir}`);
   const profile = JSON.parse(readFileSync(join(dir, file), 'utf8')) as { head: ProfileNode };
@@ -48,6 +59,8 @@ export function summarizeHeapProfile(dir: string, bundleFile: string, top = 15):
     }
     stack.push(...n.children);
   }
-  const sites = [...totals].map(([where, bytes]) => ({ where, bytes })).sort((a, b) => b.bytes - a.bytes);
+  const sites = [...totals]
+    .map(([where, bytes]) => ({ where, bytes }))
+    .sort((a, b) => b.bytes - a.bytes);
   return { totalBytes, sites: sites.slice(0, top) };
 }

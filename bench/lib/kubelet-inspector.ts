@@ -31,7 +31,9 @@ export class InspectorSession {
   }
 
   static async connect(port: number): Promise<InspectorSession> {
-    const targets = (await (await fetch(`http://127.0.0.1:${port}/json/list`)).json()) as { webSocketDebuggerUrl: string }[];
+    const targets = (await (await fetch(`http://127.0.0.1:${port}/json/list`)).json()) as {
+      webSocketDebuggerUrl: string;
+    }[];
     const url = targets[0]?.webSocketDebuggerUrl;
     if (!url) throw new Error(`no inspector target on port ${port}`);
     const ws = new WebSocket(url);
@@ -55,7 +57,10 @@ export class InspectorSession {
   }
 
   async memoryUsage(): Promise<MemoryUsage> {
-    const r = await this.send('Runtime.evaluate', { expression: 'JSON.stringify(process.memoryUsage())', returnByValue: true });
+    const r = await this.send('Runtime.evaluate', {
+      expression: 'JSON.stringify(process.memoryUsage())',
+      returnByValue: true,
+    });
     return JSON.parse(String(r.result?.result?.value)) as MemoryUsage;
   }
 

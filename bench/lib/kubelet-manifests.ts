@@ -33,17 +33,27 @@ export function apiPod(name: string, nodeName: string): Pod {
     apiVersion: 'v1',
     kind: 'Pod',
     metadata: { name, namespace: 'default' },
-    spec: { nodeName, terminationGracePeriodSeconds: 2, containers: [{ name: CONTAINER, image: IMAGE, command: COMMAND }] },
+    spec: {
+      nodeName,
+      terminationGracePeriodSeconds: 2,
+      containers: [{ name: CONTAINER, image: IMAGE, command: COMMAND }],
+    },
   };
 }
 
-const manifestPath = (lab: Lab, node: string, file: string): string => join(lab.nodes.get(node)?.root ?? '', 'etc/kubernetes/manifests', file);
+const manifestPath = (lab: Lab, node: string, file: string): string =>
+  join(lab.nodes.get(node)?.root ?? '', 'etc/kubernetes/manifests', file);
 
 /**
  * Writes a manifest beside the directory and renames it in (as lab.writeManifest does);
  * returns the time of the rename, which is the moment the manifest appears.
  */
-export async function placeManifest(lab: Lab, node: string, file: string, yaml: string): Promise<number> {
+export async function placeManifest(
+  lab: Lab,
+  node: string,
+  file: string,
+  yaml: string,
+): Promise<number> {
   const root = lab.nodes.get(node)?.root;
   if (!root) throw new Error(`no node ${node}`);
   const tmp = join(root, `.${file}.tmp`);

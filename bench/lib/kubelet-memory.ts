@@ -34,7 +34,8 @@ export interface RssSamples {
 /** Anonymous and file-backed resident memory, from /proc/<pid>/smaps_rollup. */
 export function residentSplit(pid: number): { anonMB: number; fileMB: number } {
   const text = readFileSync(`/proc/${pid}/smaps_rollup`, 'latin1');
-  const kb = (field: string): number => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(text)?.[1] ?? Number.NaN);
+  const kb = (field: string): number =>
+    Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(text)?.[1] ?? Number.NaN);
   const toMB = (k: number): number => (k * 1024) / 1e6;
   return { anonMB: toMB(kb('Anonymous')), fileMB: toMB(kb('Rss') - kb('Anonymous')) };
 }
@@ -60,7 +61,9 @@ export async function sampleRss(pid: number, seconds: number): Promise<RssSample
 
 /** An idle Node.js process, started like the harness's kubelet (or without tsx): its RSS. */
 export async function idleNodeRss(withTsx: boolean, seconds = 5): Promise<RssSamples> {
-  const args = withTsx ? ['--conditions=development', '--import', 'tsx', '-e', 'setInterval(() => {}, 1000)'] : ['-e', 'setInterval(() => {}, 1000)'];
+  const args = withTsx
+    ? ['--conditions=development', '--import', 'tsx', '-e', 'setInterval(() => {}, 1000)']
+    : ['-e', 'setInterval(() => {}, 1000)'];
   const child = spawn(process.execPath, args, { stdio: 'ignore' });
   try {
     await new Promise<void>((resolve, reject) => {
@@ -85,17 +88,27 @@ export async function runMemory(
   staticPods: string[],
   log: (m: string) => void,
 ): Promise<RssSamples & { apiPods: string[] }> {
-  const apiPods = Array.from({ length: TOTAL_PODS - staticPods.length }, (_, i) => `bench-mem-${i}`);
+  const apiPods = Array.from(
+    { length: TOTAL_PODS - staticPods.length },
+    (_, i) => `bench-mem-${i}`,
+  );
   const watch = new PodWatch(client, 'default');
   await watch.start();
   try {
-    const all = watch.until(allPresent([...staticPods, ...apiPods], true), 180_000, `all ${TOTAL_PODS} pods Running`);
-    for (const n of apiPods) await client.expectOk<Pod>('POST', '/api/v1/namespaces/default/pods', apiPod(n, node));
+    const all = watch.until(
+      allPresent([...staticPods, ...apiPods], true),
+      180_000,
+      `all ${TOTAL_PODS} pods Running`,
+    );
+    for (const n of apiPods)
+      await client.expectOk<Pod>('POST', '/api/v1/namespaces/default/pods', apiPod(n, node));
     await all;
   } finally {
     watch.close();
   }
   await events.quiet(SETTLE_MS, 60_000);
-  log(`  ${TOTAL_PODS} pods Running (${staticPods.length} static, ${apiPods.length} API); sampling the kubelet's RSS`);
+  log(
+    `  ${TOTAL_PODS} pods Running (${staticPods.length} static, ${apiPods.length} API); sampling the kubelet's RSS`,
+  );
   return { ...(await sampleRss(kubeletPid(lab, node), 15)), apiPods };
 }

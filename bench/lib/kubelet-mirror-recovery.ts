@@ -13,7 +13,13 @@ import { waitFor } from '../../packages/kubelet/test/harness/wait-for.js';
 import type { BenchApiClient } from './kubelet-api-client.js';
 import type { DockerEventLog } from './kubelet-docker-events.js';
 import { podContainerStarted } from './kubelet-docker-events.js';
-import { CONTAINER, placeManifest, removeManifest, staticPodName, staticPodYaml } from './kubelet-manifests.js';
+import {
+  CONTAINER,
+  placeManifest,
+  removeManifest,
+  staticPodName,
+  staticPodYaml,
+} from './kubelet-manifests.js';
 import { allPresent, noneLeft, PodWatch } from './kubelet-pod-watch.js';
 import { pause, wallNow } from './kubelet-timing.js';
 
@@ -37,10 +43,15 @@ export interface RecoveryResult {
   outage: RecoverySample[];
 }
 
-const names = (set: string): string[] => Array.from({ length: STATIC_PODS }, (_, i) => `${set}-${i}`);
+const names = (set: string): string[] =>
+  Array.from({ length: STATIC_PODS }, (_, i) => `${set}-${i}`);
 
 /** Starts the API server and times its first answer and the mirror pods of `mirrors`. */
-async function timedStart(lab: Lab, client: BenchApiClient, mirrors: string[]): Promise<RecoverySample> {
+async function timedStart(
+  lab: Lab,
+  client: BenchApiClient,
+  mirrors: string[],
+): Promise<RecoverySample> {
   await lab.startApiServer();
   const up = wallNow();
   const answered = (async () => {
@@ -59,21 +70,45 @@ async function timedStart(lab: Lab, client: BenchApiClient, mirrors: string[]): 
     const present = watch.until(allPresent(mirrors), 60_000, 'all mirror pods present');
     const running = watch.until(allPresent(mirrors, true), 60_000, 'all mirror pods Running');
     await watch.start();
-    return { answerMs: (await answered) - up, presentMs: (await present) - up, runningMs: (await running) - up, upAt: new Date(up).toISOString().slice(11, 23) };
+    return {
+      answerMs: (await answered) - up,
+      presentMs: (await present) - up,
+      runningMs: (await running) - up,
+      upAt: new Date(up).toISOString().slice(11, 23),
+    };
   } finally {
     watch.close();
   }
 }
 
 /** Writes the static pods of a set and waits until Docker started all their app containers. */
-async function createSet(lab: Lab, events: DockerEventLog, node: string, set: string): Promise<void> {
+async function createSet(
+  lab: Lab,
+  events: DockerEventLog,
+  node: string,
+  set: string,
+): Promise<void> {
   const mark = events.mark();
   for (const n of names(set)) await placeManifest(lab, node, `${n}.yaml`, staticPodYaml(n));
-  await Promise.all(names(set).map((n) => events.waitFor(podContainerStarted(staticPodName(n, node), CONTAINER), mark, 120_000, `${n} started`)));
+  await Promise.all(
+    names(set).map((n) =>
+      events.waitFor(
+        podContainerStarted(staticPodName(n, node), CONTAINER),
+        mark,
+        120_000,
+        `${n} started`,
+      ),
+    ),
+  );
 }
 
 /** Removes a set's manifests (API server up) and waits until its mirror pods and containers are gone. */
-async function removeSet(lab: Lab, client: BenchApiClient, node: string, set: string): Promise<void> {
+async function removeSet(
+  lab: Lab,
+  client: BenchApiClient,
+  node: string,
+  set: string,
+): Promise<void> {
   const mirrors = names(set).map((n) => staticPodName(n, node));
   const watch = new PodWatch(client, 'default');
   await watch.start();
@@ -85,7 +120,14 @@ async function removeSet(lab: Lab, client: BenchApiClient, node: string, set: st
     watch.close();
   }
   const set_ = new Set(mirrors);
-  await waitFor('old static pods stopped', async () => (await lab.containers()).every((c) => !set_.has(c.Labels['io.kubernetes.pod.name'] ?? '') || c.State !== 'running'), { timeoutMs: 60_000 });
+  await waitFor(
+    'old static pods stopped',
+    async () =>
+      (await lab.containers()).every(
+        (c) => !set_.has(c.Labels['io.kubernetes.pod.name'] ?? '') || c.State !== 'running',
+      ),
+    { timeoutMs: 60_000 },
+  );
 }
 
 /**
@@ -106,12 +148,16 @@ export async function runMirrorRecovery(
   const base = names(set).map((n) => staticPodName(n, node));
   const watch = new PodWatch(client, 'default');
   await watch.start();
-  await watch.until(allPresent(base, true), 60_000, 'base mirror pods Running').finally(() => watch.close());
+  await watch
+    .until(allPresent(base, true), 60_000, 'base mirror pods Running')
+    .finally(() => watch.close());
   for (let i = -1; i < reps; i++) {
     await lab.stopApiServer();
     await pause(OUTAGE_MS);
     const s = await timedStart(lab, client, base);
-    log(`  restart ${i < 0 ? 'warm-up' : `${i + 1}/${reps}`} (listening at ${s.upAt}): answered ${s.answerMs.toFixed(0)} ms, all present ${s.presentMs.toFixed(0)} ms, all Running ${s.runningMs.toFixed(0)} ms`);
+    log(
+      `  restart ${i < 0 ? 'warm-up' : `${i + 1}/${reps}`} (listening at ${s.upAt}): answered ${s.answerMs.toFixed(0)} ms, all present ${s.presentMs.toFixed(0)} ms, all Running ${s.runningMs.toFixed(0)} ms`,
+    );
     if (i >= 0) out.restart.push(s);
   }
   for (let i = -1; i < reps; i++) {
@@ -121,8 +167,14 @@ export async function runMirrorRecovery(
     await createSet(lab, events, node, set);
     // Let the kubelet settle with its pods running before the server returns.
     await pause(1_000);
-    const s = await timedStart(lab, client, names(set).map((n) => staticPodName(n, node)));
-    log(`  outage ${i < 0 ? 'warm-up' : `${i + 1}/${reps}`} (listening at ${s.upAt}): answered ${s.answerMs.toFixed(0)} ms, all present ${s.presentMs.toFixed(0)} ms, all Running ${s.runningMs.toFixed(0)} ms`);
+    const s = await timedStart(
+      lab,
+      client,
+      names(set).map((n) => staticPodName(n, node)),
+    );
+    log(
+      `  outage ${i < 0 ? 'warm-up' : `${i + 1}/${reps}`} (listening at ${s.upAt}): answered ${s.answerMs.toFixed(0)} ms, all present ${s.presentMs.toFixed(0)} ms, all Running ${s.runningMs.toFixed(0)} ms`,
+    );
     if (i >= 0) out.outage.push(s);
   }
   return { ...out, remaining: names(set).map((n) => staticPodName(n, node)) };

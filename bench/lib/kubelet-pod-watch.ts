@@ -31,7 +31,10 @@ export class PodWatch {
 
   /** Lists, checks every condition against the list, then follows changes. */
   async start(): Promise<void> {
-    const list = await this.client.expectOk<PodList>('GET', `/api/v1/namespaces/${this.namespace}/pods`);
+    const list = await this.client.expectOk<PodList>(
+      'GET',
+      `/api/v1/namespaces/${this.namespace}/pods`,
+    );
     const receivedMs = wallNow();
     for (const p of list.items) this.pods.set(p.metadata?.name ?? '', p);
     this.resourceVersion = list.metadata?.resourceVersion ?? '';
@@ -70,7 +73,8 @@ export class PodWatch {
     const path = `/api/v1/namespaces/${this.namespace}/pods?watch=1&allowWatchBookmarks=false&resourceVersion=${encodeURIComponent(this.resourceVersion)}`;
     const w = await this.client.watch<Pod>(path, (e) => {
       const name = e.object.metadata?.name ?? '';
-      if (e.object.metadata?.resourceVersion) this.resourceVersion = e.object.metadata.resourceVersion;
+      if (e.object.metadata?.resourceVersion)
+        this.resourceVersion = e.object.metadata.resourceVersion;
       if (e.type === 'DELETED') this.pods.delete(name);
       else if (e.type === 'ADDED' || e.type === 'MODIFIED') this.pods.set(name, e.object);
       else return;
@@ -94,7 +98,8 @@ export class PodWatch {
   }
 }
 
-export const podRunning = (pods: ReadonlyMap<string, Pod>, name: string): boolean => pods.get(name)?.status?.phase === 'Running';
+export const podRunning = (pods: ReadonlyMap<string, Pod>, name: string): boolean =>
+  pods.get(name)?.status?.phase === 'Running';
 
 /** Every name present (and, with running, in phase Running). */
 export const allPresent =

@@ -21,7 +21,13 @@ export interface KubeletResults {
   staticStart: StaticStartResult;
   apiPod: ApiPodSample[];
   recovery: RecoveryResult;
-  memory: { pods: RssSamples; variants: BundledMemory[]; idleKubelet: RssSamples; idleNodeTsx: RssSamples; idleNode: RssSamples };
+  memory: {
+    pods: RssSamples;
+    variants: BundledMemory[];
+    idleKubelet: RssSamples;
+    idleNodeTsx: RssSamples;
+    idleNode: RssSamples;
+  };
   cpu: { phase: string; use: PhaseCpu }[];
 }
 
@@ -46,27 +52,58 @@ const of = <T>(xs: T[], pick: (x: T) => number): Spread => spread(xs.map(pick));
 export function buildKubeletReport(r: KubeletResults): KubeletReport {
   const rows: Row[] = [];
   let allMet = true;
-  const row = (measure: string, value: string, floor: string, target: string, met: boolean | undefined): void => {
+  const row = (
+    measure: string,
+    value: string,
+    floor: string,
+    target: string,
+    met: boolean | undefined,
+  ): void => {
     rows.push([measure, value, floor, target, met === undefined ? '-' : met ? 'yes' : 'NO']);
     if (met === false) allMet = false;
   };
   const floor = of(r.staticStart.floor, (x) => x.totalMs);
   const stat = of(r.staticStart.pod, (x) => x.totalMs);
-  row('1. static pod: manifest renamed in -> app container started', ms(stat), `docker run -d: ${ms(floor)}`, `<= floor + ${STATIC_OVER_FLOOR_MS} ms (${f(floor.median + STATIC_OVER_FLOOR_MS)} ms)`, stat.median <= floor.median + STATIC_OVER_FLOOR_MS);
+  row(
+    '1. static pod: manifest renamed in -> app container started',
+    ms(stat),
+    `docker run -d: ${ms(floor)}`,
+    `<= floor + ${STATIC_OVER_FLOOR_MS} ms (${f(floor.median + STATIC_OVER_FLOOR_MS)} ms)`,
+    stat.median <= floor.median + STATIC_OVER_FLOOR_MS,
+  );
   const api = of(r.apiPod, (x) => x.totalMs);
-  row('2. API pod: created (bound) -> Running seen by a watch', ms(api), `docker run -d: ${ms(floor)}`, 'none set', undefined);
+  row(
+    '2. API pod: created (bound) -> Running seen by a watch',
+    ms(api),
+    `docker run -d: ${ms(floor)}`,
+    'none set',
+    undefined,
+  );
   for (const [key, label] of [
     ['outage', 'static pods created during the outage'],
     ['restart', 'mirror pods existed before the outage'],
   ] as const) {
     const samples = r.recovery[key];
     const answer = of(samples, (x) => x.answerMs);
-    row(`3. API server listening -> all 10 mirror pods present (${label})`, ms(of(samples, (x) => x.presentMs)), `first /readyz answer: ${ms(answer)}`, `<= ${f(MIRRORS_WITHIN_MS)} ms`, of(samples, (x) => x.presentMs).median <= MIRRORS_WITHIN_MS);
-    row(`   ... all 10 mirror pods Running (${label})`, ms(of(samples, (x) => x.runningMs)), `first /readyz answer: ${ms(answer)}`, 'none set', undefined);
+    row(
+      `3. API server listening -> all 10 mirror pods present (${label})`,
+      ms(of(samples, (x) => x.presentMs)),
+      `first /readyz answer: ${ms(answer)}`,
+      `<= ${f(MIRRORS_WITHIN_MS)} ms`,
+      of(samples, (x) => x.presentMs).median <= MIRRORS_WITHIN_MS,
+    );
+    row(
+      `   ... all 10 mirror pods Running (${label})`,
+      ms(of(samples, (x) => x.runningMs)),
+      `first /readyz answer: ${ms(answer)}`,
+      'none set',
+      undefined,
+    );
   }
   const m = r.memory;
   const rss = spread(m.pods.rssMB);
-  const split = (x: RssSamples): string => `peak ${f(x.peakMB)} MB; anonymous ${f(x.anonMB)} MB, file-backed ${f(x.fileMB)} MB`;
+  const split = (x: RssSamples): string =>
+    `peak ${f(x.peakMB)} MB; anonymous ${f(x.anonMB)} MB, file-backed ${f(x.fileMB)} MB`;
   row(
     '4. kubelet resident memory (VmRSS), 30 pods Running (harness: node --import tsx)',
     `${mb(rss)} (${split(m.pods)})`,
@@ -86,9 +123,20 @@ export function buildKubeletReport(r: KubeletResults): KubeletReport {
     );
   }
   const pct = (v: number): string => `${Math.round(v * 100)}%`;
-  const heapMB = (u: { heapTotal: number; heapUsed: number; external: number }): string => `${f(u.heapUsed / 1e6)} of ${f(u.heapTotal / 1e6)} MB, external ${f(u.external / 1e6)} MB`;
+  const heapMB = (u: { heapTotal: number; heapUsed: number; external: number }): string =>
+    `${f(u.heapUsed / 1e6)} of ${f(u.heapTotal / 1e6)} MB, external ${f(u.external / 1e6)} MB`;
   const variants: Row[] = [
-    ['harness: node --import tsx (figure 4)', mb(rss), f(m.pods.peakMB), `${f(m.pods.anonMB)} / ${f(m.pods.fileMB)}`, pct(m.pods.cpuShare), '-', '-', '-', '-'],
+    [
+      'harness: node --import tsx (figure 4)',
+      mb(rss),
+      f(m.pods.peakMB),
+      `${f(m.pods.anonMB)} / ${f(m.pods.fileMB)}`,
+      pct(m.pods.cpuShare),
+      '-',
+      '-',
+      '-',
+      '-',
+    ],
     ...m.variants.map((v) => [
       v.label,
       mb(spread(v.rssMB)),
@@ -106,7 +154,11 @@ export function buildKubeletReport(r: KubeletResults): KubeletReport {
   const fl = r.staticStart.floor;
   const a = r.apiPod;
   const breakdown: Row[] = [
-    ['static pod', 'manifest renamed -> sandbox (pause) container created', ms(of(s, (x) => x.toSandboxCreateMs))],
+    [
+      'static pod',
+      'manifest renamed -> sandbox (pause) container created',
+      ms(of(s, (x) => x.toSandboxCreateMs)),
+    ],
     ['static pod', 'sandbox created -> sandbox started', ms(of(s, (x) => x.sandboxStartMs))],
     ['static pod', 'sandbox started -> app container created', ms(of(s, (x) => x.toAppCreateMs))],
     ['static pod', 'app container created -> started', ms(of(s, (x) => x.appStartMs))],
@@ -128,7 +180,11 @@ export function buildKubeletReport(r: KubeletResults): KubeletReport {
     disturbed(use) ? 'DISTURBED' : 'quiet',
   ]);
   const heapTotal = plain?.heap?.totalBytes ?? 0;
-  const heap: Row[] = (plain?.heap?.sites ?? []).map((x) => [x.where, f(x.bytes / 1e6), `${Math.round((x.bytes / heapTotal) * 100)}%`]);
+  const heap: Row[] = (plain?.heap?.sites ?? []).map((x) => [
+    x.where,
+    f(x.bytes / 1e6),
+    `${Math.round((x.bytes / heapTotal) * 100)}%`,
+  ]);
   return {
     variantHeader: [
       'Kubelet with the 30 pods',
@@ -144,11 +200,26 @@ export function buildKubeletReport(r: KubeletResults): KubeletReport {
     variants,
     heapHeader: ['Allocated by (live at exit, sampled)', 'MB', 'share'],
     heap,
-    header: ['Measure', 'kubelab (median / p90)', 'Floor, same run (median / p90)', 'Target', 'Met'],
+    header: [
+      'Measure',
+      'kubelab (median / p90)',
+      'Floor, same run (median / p90)',
+      'Target',
+      'Met',
+    ],
     rows,
     breakdownHeader: ['Path', 'Step (Docker event times)', 'median / p90'],
     breakdown,
-    cpuHeader: ['Phase', 'seconds', 'bench + API server', 'kubelet', 'Docker side', 'other processes', 'machine (of 200%)', ''],
+    cpuHeader: [
+      'Phase',
+      'seconds',
+      'bench + API server',
+      'kubelet',
+      'Docker side',
+      'other processes',
+      'machine (of 200%)',
+      '',
+    ],
     cpu,
     allMet,
   };
@@ -157,7 +228,12 @@ export function buildKubeletReport(r: KubeletResults): KubeletReport {
 type Table = (header: Row, rows: Row[]) => string;
 
 function tables(r: KubeletReport, table: Table): string {
-  const parts = [table(r.header, r.rows), table(r.breakdownHeader, r.breakdown), table(r.variantHeader, r.variants), table(r.cpuHeader, r.cpu)];
+  const parts = [
+    table(r.header, r.rows),
+    table(r.breakdownHeader, r.breakdown),
+    table(r.variantHeader, r.variants),
+    table(r.cpuHeader, r.cpu),
+  ];
   if (r.heap.length) parts.push(table(r.heapHeader, r.heap));
   return parts.join('\n\n');
 }
