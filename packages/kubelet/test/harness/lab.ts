@@ -92,7 +92,10 @@ export async function createLab(prefix = 'kltest'): Promise<Lab> {
       server = await ApiServer.create({
         storage,
         tls: serving,
-        tokens: new Map([...tokens, ...[...nodeTokens].map(([n, t]) => [t, { name: `system:node:${n}`, groups: ['system:nodes'] }] as const)]),
+        tokens: new Map<string, { name: string; groups: string[] }>([
+          ...tokens,
+          ...[...nodeTokens].map(([n, t]): [string, { name: string; groups: string[] }] => [t, { name: `system:node:${n}`, groups: ['system:nodes'] }]),
+        ]),
         bindAddress: '127.0.0.1',
         securePort: apiPort,
         advertiseAddress: '127.0.0.1',
