@@ -160,3 +160,38 @@ describe('decodeProtobufObject errors', () => {
     expect(decoded.unknownFields).toEqual(['#42', 'metadata#100']);
   });
 });
+
+describe('SelfSubjectReview (kubectl auth whoami, protobuf from 1.32 on)', () => {
+  it('decodes what kubectl sends, and a status with extra values', () => {
+    // kubectl sends ObjectMeta with a zero creationTimestamp and an empty userInfo.
+    const sent = new WireWriter()
+      .bytesField(1, new WireWriter().bytesField(8, new Uint8Array()).finish())
+      .bytesField(2, new WireWriter().bytesField(1, new Uint8Array()).finish())
+      .finish();
+    const body = encodeProtobufBody('authentication.k8s.io/v1', 'SelfSubjectReview', sent);
+    expect(decodeProtobufObject(body).object).toEqual({
+      kind: 'SelfSubjectReview',
+      apiVersion: 'authentication.k8s.io/v1',
+      metadata: {},
+      status: { userInfo: {} },
+    });
+    const extra = new WireWriter()
+      .bytesField(1, 'scopes')
+      .bytesField(2, new WireWriter().bytesField(1, 'read').bytesField(1, 'write').finish())
+      .finish();
+    const userInfo = new WireWriter()
+      .bytesField(1, 'jane')
+      .bytesField(3, 'devs')
+      .bytesField(4, extra)
+      .finish();
+    const full = new WireWriter()
+      .bytesField(2, new WireWriter().bytesField(1, userInfo).finish())
+      .finish();
+    const decoded = decodeProtobufObject(
+      encodeProtobufBody('authentication.k8s.io/v1', 'SelfSubjectReview', full),
+    );
+    expect(decoded.object.status).toEqual({
+      userInfo: { username: 'jane', groups: ['devs'], extra: { scopes: ['read', 'write'] } },
+    });
+  });
+});

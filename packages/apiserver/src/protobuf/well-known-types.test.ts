@@ -111,3 +111,11 @@ it('lists the well-known types', () => {
   expect(isWellKnownType('meta.v1.ObjectMeta')).toBe(false);
   expect(() => decodeWellKnown('meta.v1.ObjectMeta', undefined)).toThrow('not a well-known type');
 });
+
+describe('authentication.v1.ExtraValue', () => {
+  it('is a list of strings in JSON, null when empty', () => {
+    const value = new WireWriter().bytesField(1, 'a').bytesField(1, 'b').finish();
+    expect(decodeWellKnown('authentication.v1.ExtraValue', value)).toEqual(['a', 'b']);
+    expect(decodeWellKnown('authentication.v1.ExtraValue', new Uint8Array())).toBeUndefined();
+  });
+});

@@ -1,7 +1,7 @@
 /**
  * Types whose JSON form is not their protobuf structure, converted as their Go MarshalJSON does
  * (k8s.io/apimachinery: meta/v1 time.go, micro_time.go, duration.go, fields_proto.go;
- * util/intstr; api/resource quantity; runtime RawExtension).
+ * util/intstr; api/resource quantity; runtime RawExtension; authentication/v1 ExtraValue).
  *
  * Each converter takes the concatenated wire payload of the field (`undefined` when the field
  * was absent) and returns the JSON value, or `undefined` for Go's `null` (zero times, nil raw
@@ -114,6 +114,19 @@ function decodeRawJson(payload: Uint8Array | undefined): unknown {
   }
 }
 
+/** ExtraValue {items(1): repeated string}, a Go `[]string` in JSON; nil marshals as null. */
+function decodeStringList(payload: Uint8Array | undefined): string[] | undefined {
+  const items: string[] = [];
+  const r = new WireReader(payload ?? new Uint8Array());
+  while (!r.done) {
+    const tag = r.readTag();
+    if (tag.number === 1 && tag.wireType === WIRE_LENGTH_DELIMITED)
+      items.push(utf8.decode(r.readBytes()));
+    else r.skip(tag);
+  }
+  return items.length > 0 ? items : undefined;
+}
+
 const CONVERTERS: Readonly<Record<string, Converter>> = {
   'meta.v1.Time': (p) => decodeTime(p, 0),
   'meta.v1.MicroTime': (p) => decodeTime(p, 6),
@@ -123,6 +136,7 @@ const CONVERTERS: Readonly<Record<string, Converter>> = {
   'intstr.IntOrString': decodeIntOrString,
   // The zero Quantity marshals as "0"; kubectl always sends the canonical string.
   'resource.Quantity': (p) => utf8.decode(bytesField(readFields(p), 1) ?? new Uint8Array()) || '0',
+  'authentication.v1.ExtraValue': decodeStringList,
 };
 
 export function isWellKnownType(type: string): boolean {

@@ -45,6 +45,11 @@ const ROOTS: readonly RootKind[] = [
     kind: 'SelfSubjectRulesReview',
     message: 'authorization.v1.SelfSubjectRulesReview',
   },
+  {
+    apiVersion: 'authentication.k8s.io/v1',
+    kind: 'SelfSubjectReview',
+    message: 'authentication.v1.SelfSubjectReview',
+  },
 ];
 
 /** Output files, claimed in order: a message goes to the first file that matches it. */
@@ -77,6 +82,11 @@ const OUTPUTS: readonly { file: string; constant: string; prefix: string; subtre
   { file: 'autoscaling-v1', constant: 'AUTOSCALING_V1_MESSAGES', prefix: 'autoscaling.v1.' },
   { file: 'autoscaling-v2', constant: 'AUTOSCALING_V2_MESSAGES', prefix: 'autoscaling.v2.' },
   { file: 'authorization-v1', constant: 'AUTHORIZATION_V1_MESSAGES', prefix: 'authorization.v1.' },
+  {
+    file: 'authentication-v1',
+    constant: 'AUTHENTICATION_V1_MESSAGES',
+    prefix: 'authentication.v1.',
+  },
 ];
 
 function fieldCall(f: FieldSpec): string {

@@ -21,6 +21,8 @@ export const SPECIAL_TYPES = new Set([
   'intstr.IntOrString',
   'resource.Quantity',
   'runtime.RawExtension',
+  // `type ExtraValue []string`: a message {repeated string items = 1} on the wire, a list in JSON.
+  'authentication.v1.ExtraValue',
 ]);
 
 const SCALARS: Record<number, ScalarKind> = {

@@ -13,6 +13,7 @@ import { BATCH_V1_MESSAGES } from './batch-v1.js';
 import { AUTOSCALING_V1_MESSAGES } from './autoscaling-v1.js';
 import { AUTOSCALING_V2_MESSAGES } from './autoscaling-v2.js';
 import { AUTHORIZATION_V1_MESSAGES } from './authorization-v1.js';
+import { AUTHENTICATION_V1_MESSAGES } from './authentication-v1.js';
 
 export * from './field-spec.js';
 
@@ -30,6 +31,7 @@ export const MESSAGES: MessageTable = {
   ...AUTOSCALING_V1_MESSAGES,
   ...AUTOSCALING_V2_MESSAGES,
   ...AUTHORIZATION_V1_MESSAGES,
+  ...AUTHENTICATION_V1_MESSAGES,
 };
 
 /** The kinds whose protobuf bodies can be decoded. */
@@ -62,5 +64,10 @@ export const ROOT_KINDS: readonly RootKind[] = [
     apiVersion: 'authorization.k8s.io/v1',
     kind: 'SelfSubjectRulesReview',
     message: 'authorization.v1.SelfSubjectRulesReview',
+  },
+  {
+    apiVersion: 'authentication.k8s.io/v1',
+    kind: 'SelfSubjectReview',
+    message: 'authentication.v1.SelfSubjectReview',
   },
 ];
