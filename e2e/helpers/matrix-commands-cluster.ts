@@ -132,6 +132,19 @@ export const clusterCommands = [
     equal('auth can-i --subresource', succeeded('auth can-i', await x.k(['auth', 'can-i', 'get', 'pods', '--subresource=log'])), 'yes');
   }),
 
+  command('auth whoami', async (x) => {
+    const r = await x.k(['auth', 'whoami']);
+    if (x.version === '1.27') {
+      // 1.27 asks only authentication.k8s.io/v1beta1 and v1alpha1, which a 1.32 server does not serve.
+      equal('auth whoami', failed('auth whoami', r, 1), 'error: the selfsubjectreviews API is not enabled in the cluster\nenable APISelfSubjectReview feature gate and authentication.k8s.io/v1alpha1 or authentication.k8s.io/v1beta1 API');
+      return;
+    }
+    // A protobuf SelfSubjectReview from kubectl 1.32 on.
+    const out = succeeded('auth whoami', r);
+    hasHeader('auth whoami', out, ['ATTRIBUTE', 'VALUE']);
+    matches('auth whoami', out, /^Username\s+kubernetes-admin$/m, /^Groups\s+\[kubeadm:cluster-admins system:authenticated\]$/m);
+  }),
+
   command('auth can-i --list', async (x) => {
     const out = succeeded('auth can-i --list', await x.k(['auth', 'can-i', '--list']));
     hasHeader('auth can-i --list', out, ['Resources', 'Non-Resource URLs', 'Resource Names', 'Verbs']);

@@ -75,10 +75,15 @@ export const objectCommands = [
     equal('nothing labelled', await jsonpath(x, ['configmap', 'made'], '{.metadata.labels}'), '');
   }),
 
-  command('get (NotFound)', async (x) => {
+  command('errors (NotFound, Invalid, unknown field)', async (x) => {
     equal('get pod nope', failed('get', await x.k(['get', 'pod', 'nope']), 1), 'Error from server (NotFound): pods "nope" not found');
     equal('get deploy nope', failed('get', await x.k(['get', 'deployment', 'nope']), 1), 'Error from server (NotFound): deployments.apps "nope" not found');
+    equal('exec nope', failed('exec', await x.k(['exec', 'nope', '--', 'true']), 1), 'Error from server (NotFound): pods "nope" not found');
     equal('unknown type', failed('get', await x.k(['get', 'nosuchthings']), 1), 'error: the server doesn\'t have a resource type "nosuchthings"');
+    const invalid = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: bad\nspec:\n  containers:\n  - name: main\n';
+    equal('422 Invalid', failed('create invalid', await x.k(['create', '-f', '-'], { input: invalid }), 1), 'The Pod "bad" is invalid: spec.containers[0].image: Required value');
+    const unknown = `${invalid}    image: busybox:1.36\n    imagex: typo\n`;
+    equal('strict decoding', failed('apply unknown field', await x.k(['apply', '-f', '-'], { input: unknown }), 1), 'Error from server (BadRequest): error when creating "STDIN": Pod in version "v1" cannot be handled as a Pod: strict decoding error: unknown field "spec.containers[0].imagex"');
   }),
 
   command('label', async (x) => {

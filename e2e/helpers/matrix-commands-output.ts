@@ -8,6 +8,24 @@ import { equal, hasHeader, matches, rowsOf, succeeded } from './matrix-check.js'
 
 const POD_COLUMNS = ['NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE'];
 
+/** kubectl sorts strings naturally (sortorder.NaturalLess): digit runs compare as numbers. */
+export function naturalCompare(a: string, b: string): number {
+  const ta = a.match(/\d+|\D+/g) ?? [];
+  const tb = b.match(/\d+|\D+/g) ?? [];
+  for (let i = 0; i < Math.min(ta.length, tb.length); i++) {
+    const x = ta[i] ?? '';
+    const y = tb[i] ?? '';
+    if (x === y) continue;
+    if (/^\d/.test(x) && /^\d/.test(y)) {
+      const d = BigInt(x) - BigInt(y);
+      if (d !== 0n) return d < 0n ? -1 : 1;
+      return x.length - y.length;
+    }
+    return x < y ? -1 : 1;
+  }
+  return ta.length - tb.length;
+}
+
 export const outputCommands = [
   command('get -o wide', async (x) => {
     const out = succeeded('get pods -o wide', await x.k(['get', 'pods', '-o', 'wide']));
@@ -26,7 +44,7 @@ export const outputCommands = [
     const out = succeeded('get --sort-by', await x.k(['get', 'pods', '--sort-by=.metadata.name']));
     hasHeader('get --sort-by', out, POD_COLUMNS);
     const names = rowsOf(out).map((r) => r[0] ?? '');
-    equal('sorted', names.join(' '), [...names].sort().join(' '));
+    equal('sorted', names.join(' '), [...names].sort(naturalCompare).join(' '));
     const byTime = succeeded('get --sort-by', await x.k(['get', 'configmaps', '--sort-by=.metadata.creationTimestamp', '-o', 'name']));
     matches('sort by creation', byTime, /^configmap\/kube-root-ca\.crt\nconfigmap\/made$/m);
   }),

@@ -26,7 +26,7 @@ export interface KubectlRunOptions {
 /** Runs one kubectl command to its end; never rejects (the exit code is in the result). */
 export function runKubectl(binary: string, args: string[], opts: KubectlRunOptions = {}): Promise<Result> {
   return new Promise((resolve) => {
-    const child = execFile(binary, args, { env: opts.env, maxBuffer: 64 << 20, timeout: opts.timeoutMs ?? 90_000 }, (err, stdout, stderr) => {
+    const child = execFile(binary, args, { env: opts.env, maxBuffer: 64 << 20, timeout: opts.timeoutMs ?? 180_000 }, (err, stdout, stderr) => {
       const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
       resolve({ code, stdout: String(stdout), stderr: String(stderr) });
     });
