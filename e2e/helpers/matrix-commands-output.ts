@@ -5,6 +5,7 @@
 import { parse } from 'yaml';
 import { command } from './matrix-command.js';
 import { equal, hasHeader, matches, rowsOf, succeeded } from './matrix-check.js';
+import { startWatch } from './matrix-watch.js';
 
 const POD_COLUMNS = ['NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE'];
 
@@ -89,6 +90,24 @@ export const outputCommands = [
     const tpl = '{{range .items}}{{.metadata.name}}:{{len .spec.containers}}{{"\\n"}}{{end}}';
     const out = succeeded('go-template', await x.k(['get', 'pods', '-l', 'app in (solo,box)', '-o', `go-template=${tpl}`]));
     equal('go-template', out.split('\n').sort().join(' '), 'box:2 solo:1');
+  }),
+
+  command('get -w --output-watch-events', async (x) => {
+    const w = startWatch(x, ['get', 'configmaps', '-w', '--output-watch-events']);
+    try {
+      const listed = await w.waitForLine(/^ADDED\s+kube-root-ca\.crt\s+1\s+\S+$/);
+      hasHeader('get -w', listed, ['EVENT', 'NAME', 'DATA', 'AGE']);
+      succeeded('create', await x.k(['create', 'configmap', 'watched', '--from-literal=a=1']));
+      await w.waitForLine(/^ADDED\s+watched\s+1\s+\S+$/);
+      succeeded('patch', await x.k(['patch', 'configmap', 'watched', '--type=merge', '-p', '{"data":{"b":"2"}}']));
+      await w.waitForLine(/^MODIFIED\s+watched\s+2\s+\S+$/);
+      succeeded('delete', await x.k(['delete', 'configmap', 'watched']));
+      const all = await w.waitForLine(/^DELETED\s+watched\s+2\s+\S+$/);
+      // A watch from the list's resourceVersion replays nothing: each object is listed once.
+      equal('kube-root-ca.crt rows', String(all.split('\n').filter((l) => /\skube-root-ca\.crt\s/.test(l)).length), '1');
+    } finally {
+      w.stop();
+    }
   }),
 
   command('get -o name', async (x) => {

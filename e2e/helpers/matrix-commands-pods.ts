@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { command } from './matrix-command.js';
 import { equal, failed, hasHeader, matches, succeeded } from './matrix-check.js';
+import { IMAGE } from './matrix-manifests.js';
 import { portForwardGet } from './matrix-port-forward.js';
 
 export const podCommands = [
@@ -89,6 +90,13 @@ export const podCommands = [
   command('exec -i (stdin)', async (x) => {
     const out = succeeded('exec -i', await x.k(['exec', '-i', 'solo', '--', 'sh', '-c', 'tr a-z A-Z; echo done'], { input: 'from stdin\nsecond line\n' }));
     equal('exec -i', out, 'FROM STDIN\nSECOND LINE\ndone');
+  }),
+
+  command('run -i --rm (attach)', async (x) => {
+    const r = await x.k(['run', 'attached', `--image=${IMAGE}`, '-i', '--rm', '--restart=Never', '--', 'sh', '-c', 'read line; echo got $line'], { input: 'hello\n' });
+    equal('run -i --rm', succeeded('run -i --rm', r), 'got hello\npod "attached" deleted');
+    equal('prompt hint', r.stderr.trim(), "If you don't see a command prompt, try pressing enter.");
+    equal('removed', failed('get', await x.k(['get', 'pod', 'attached']), 1), 'Error from server (NotFound): pods "attached" not found');
   }),
 
   command('cp', async (x) => {
