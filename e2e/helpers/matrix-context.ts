@@ -37,6 +37,17 @@ export interface MatrixContext {
   file(name: string, content: string, mode?: number): Promise<string>;
 }
 
+/**
+ * client-go (1.30+) starts reading a WebSocket exec before it has registered its streams; the
+ * empty stdout frame that a server sends right after the upgrade (the real apiserver's stream
+ * translator does the same) is then dropped with this log line. No data is lost.
+ */
+const STREAM_RACE_LINE = /^E\d{4} [\d:.]+\s+\d+ websocket\.go:\d+\] Unknown stream id 1, discarding message\n/gm;
+
+function withoutClientRaceNoise(r: Result): Result {
+  return { ...r, stderr: r.stderr.replace(STREAM_RACE_LINE, '') };
+}
+
 export function namespaceFor(version: KubectlVersion): string {
   return `mx-${version.replace('.', '')}`;
 }
@@ -55,7 +66,7 @@ export async function createMatrixContext(version: KubectlVersion, cluster: Matr
     cluster,
     nodeLock,
     env,
-    k: (args, opts = {}) => runKubectl(binary, [...globals, ...args], { ...opts, env: { ...env, ...opts.env } }),
+    k: async (args, opts = {}) => withoutClientRaceNoise(await runKubectl(binary, [...globals, ...args], { ...opts, env: { ...env, ...opts.env } })),
     spawn: (args) => spawnKubectl(binary, [...globals, ...args], env),
     async file(name, content, mode) {
       const path = join(dir, name);
