@@ -124,7 +124,7 @@ async function main(): Promise<number> {
       );
       r.quietBefore = q;
       if (r.code !== 0) throw failed(r);
-      const note = `${r.name}: exit ${Math.round(r.exitMs)} ms, nodes Ready ${Math.round(r.nodesReadyMs ?? Number.NaN)} ms, other CPU ${r.cpu?.otherCores.toFixed(2)} cores`;
+      const note = `${r.name}: exit ${Math.round(r.exitMs)} ms, nodes Ready ${Math.round(r.nodesReadyMs ?? Number.NaN)} ms, other CPU ${r.cpu?.otherCores.toFixed(2)} cores (busy ${Math.round(r.cpu?.busyMs ?? 0)} ms = run ${JSON.stringify(r.cpu?.parts)} + other ${Math.round(r.cpu?.otherMs ?? 0)})`;
       if (r.built.length) {
         log(
           `${note}; EXCLUDED: it built ${r.built.join(', ')} (another session changed the images meanwhile)`,

@@ -5,7 +5,8 @@
  *         − this process and its reaped children (the CLI: /proc/self/stat utime..cstime)
  *         − the cluster's kubelets (started in the window: their whole utime+stime)
  *         − the cluster's containers (their cpuacct.usage)
- *         − Docker's daemons and shims (dockerd, containerd, containerd-shim*, runc, docker-proxy).
+ *         − Docker's daemons and shims (dockerd, containerd, containerd-shim*, runc, docker-proxy),
+ *           with their reaped children (the short-lived runc processes that start containers).
  * Docker's daemons are counted as the cluster's though they may serve others at the same time,
  * so `other` is a lower bound.
  */
@@ -27,7 +28,8 @@ async function infraTicks(): Promise<Map<number, number>> {
   for (const [pid, p] of await processTable()) {
     if (!INFRA.test(p.comm)) continue;
     const t = await procCpuTicks(pid);
-    if (t) out.set(pid, t.own);
+    // own + reaped children: runc and its helpers live shorter than the window.
+    if (t) out.set(pid, t.own + t.children);
   }
   return out;
 }
@@ -47,6 +49,8 @@ export interface CpuWindow {
   otherMs: number;
   /** otherMs / wallMs: cores used by other processes on average. */
   otherCores: number;
+  /** runMs by part: this process with the CLI, kubelets, containers, Docker. */
+  parts: { selfMs: number; kubeletMs: number; containerMs: number; dockerMs: number };
 }
 
 export class CpuMeter {
@@ -76,9 +80,17 @@ export class CpuMeter {
       containerMs += (path ? await cgroupCpuMs(path) : 0) ?? 0;
     }
     const busyMs = (busy - this.busy0) * TICK_MS;
-    const runMs = (self - this.self0) * TICK_MS + kubeletMs + containerMs + infraMs;
+    const selfMs = (self - this.self0) * TICK_MS;
+    const runMs = selfMs + kubeletMs + containerMs + infraMs;
     const otherMs = Math.max(0, busyMs - runMs);
-    return { wallMs, busyMs, runMs, otherMs, otherCores: otherMs / wallMs };
+    return {
+      wallMs,
+      busyMs,
+      runMs,
+      otherMs,
+      otherCores: otherMs / wallMs,
+      parts: { selfMs, kubeletMs, containerMs, dockerMs: infraMs },
+    };
   }
 }
 

@@ -180,6 +180,27 @@ export function buildTables(r: BenchResult, workers: number): Table[] {
     }),
   };
 
+  const cpuOf = (f: (c: NonNullable<RepResult['cpu']>) => number): number =>
+    median(r.reps.flatMap((x) => (x.cpu ? [f(x.cpu)] : [])));
+  const cpu: Table = {
+    title: 'CPU used during a create (median over repetitions; the machine has 2 cores)',
+    header: ['Who', 'CPU time', 'cores on average'],
+    rows: (
+      [
+        ['wall time of the create', (c) => c.wallMs],
+        ['everything (/proc/stat)', (c) => c.busyMs],
+        ['the CLI process (and this benchmark process)', (c) => c.parts.selfMs],
+        ['the 3 kubelets', (c) => c.parts.kubeletMs],
+        ["the cluster's containers (cpuacct)", (c) => c.parts.containerMs],
+        ['dockerd, containerd, shims, runc', (c) => c.parts.dockerMs],
+        ['other processes', (c) => c.otherMs],
+      ] as [string, (c: NonNullable<RepResult['cpu']>) => number][]
+    ).map(([who, f], i): Row => [
+      who,
+      msFmt(cpuOf(f)),
+      i === 0 ? '' : (cpuOf(f) / cpuOf((c) => c.wallMs)).toFixed(2),
+    ]),
+  };
   const memRow = (m: MemoryRow): Row => [
     m.component,
     String(m.processes),
@@ -258,7 +279,7 @@ export function buildTables(r: BenchResult, workers: number): Table[] {
       x.cleanByCli ? 'yes' : '**no**',
     ]),
   };
-  return [main, phases, timeline, memory, floors, reps];
+  return [main, phases, timeline, cpu, memory, floors, reps];
 }
 
 export function renderText(tables: Table[]): string {
