@@ -27,7 +27,8 @@ export const nodeCommands = [
       const taints = await jsonpath(x, ['node', node], '{range .spec.taints[*]}{.key}={.value}:{.effect}{"\\n"}{end}');
       matches('taints', taints, new RegExp(`^${key.replace(/\./g, '\\.')}=yes:NoSchedule$`, 'm'));
       const described = succeeded('describe node', await x.k(['describe', 'node', node]));
-      matches('describe taints', described, new RegExp(`^Taints:\\s+.*${key.replace(/\./g, '\\.')}=yes:NoSchedule$`, 'm'));
+      // One taint per line, the first after "Taints:".
+      matches('describe taints', described, new RegExp(`^(Taints:)?\\s+${key.replace(/\./g, '\\.')}=yes:NoSchedule$`, 'm'));
       equal('untaint', succeeded('untaint', await x.k(['taint', 'node', node, `${key}:NoSchedule-`])), `node/${node} untainted`);
     }),
   ),

@@ -111,6 +111,7 @@ export const objectCommands = [
     equal('data', await jsonpath(x, ['configmap', 'made'], '{.data.size}'), 'XL');
     const smp = '{"spec":{"template":{"spec":{"containers":[{"name":"web","env":[{"name":"PATCHED","value":"yes"}]}]}}}}';
     equal('strategic', succeeded('patch', await x.k(['patch', 'deployment', 'typed', '-p', smp.replace('"web"', '"busybox"')])), 'deployment.apps/typed patched');
+    succeeded('typed rolled out', await x.k(['rollout', 'status', 'deployment/typed', '--timeout=120s']));
     equal('strategic kept the image', await jsonpath(x, ['deploy', 'typed'], '{.spec.template.spec.containers[0].image}/{.spec.template.spec.containers[0].env[0].value}'), 'busybox:1.36/yes');
   }),
 ];
