@@ -3,8 +3,8 @@
  * versions running side by side take turns; and the deletions that end a version's run.
  */
 import { command } from './matrix-command.js';
+import { jsonpath } from './matrix-context.js';
 import { equal, failed, matches, succeeded } from './matrix-check.js';
-import { jsonpath } from './matrix-commands-objects.js';
 import { doomedPod, draineeDeployment } from './matrix-manifests.js';
 
 export const nodeCommands = [

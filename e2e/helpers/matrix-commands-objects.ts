@@ -3,13 +3,10 @@
  * patch, label, annotate, typed create, --dry-run=server, and the errors kubectl prints.
  */
 import { command } from './matrix-command.js';
-import type { MatrixContext } from './matrix-context.js';
+import { jsonpath } from './matrix-context.js';
 import { equal, failed, matches, succeeded } from './matrix-check.js';
 import { boxPod, colorConfigMap, crashyPod, webDeployment } from './matrix-manifests.js';
 
-export async function jsonpath(x: MatrixContext, target: string[], path: string): Promise<string> {
-  return succeeded(`get ${target.join(' ')} -o jsonpath`, await x.k(['get', ...target, '-o', `jsonpath=${path}`]));
-}
 
 export const objectCommands = [
   command('apply -f (client-side)', async (x) => {

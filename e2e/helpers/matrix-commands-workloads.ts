@@ -4,8 +4,7 @@
  */
 import { command } from './matrix-command.js';
 import { equal, hasHeader, matches, rowsOf, succeeded } from './matrix-check.js';
-import { jsonpath } from './matrix-commands-objects.js';
-import type { MatrixContext } from './matrix-context.js';
+import { jsonpath, type MatrixContext } from './matrix-context.js';
 import { IMAGE, serve } from './matrix-manifests.js';
 
 async function rolledOut(x: MatrixContext, what: string): Promise<void> {

@@ -9,6 +9,7 @@ import type { Result } from './cluster.js';
 import type { KubectlRunOptions, KubectlVersion } from './matrix-kubectl.js';
 import { kubectlBinary, runKubectl, spawnKubectl } from './matrix-kubectl.js';
 import type { Mutex } from './matrix-mutex.js';
+import { succeeded } from './matrix-check.js';
 
 export interface MatrixCluster {
   kubeconfig: string;
@@ -74,4 +75,9 @@ export async function createMatrixContext(version: KubectlVersion, cluster: Matr
       return path;
     },
   };
+}
+
+/** `kubectl get TARGET -o jsonpath=PATH`, which must succeed; its output. */
+export async function jsonpath(x: MatrixContext, target: string[], path: string): Promise<string> {
+  return succeeded(`get ${target.join(' ')} -o jsonpath`, await x.k(['get', ...target, '-o', `jsonpath=${path}`]));
 }
