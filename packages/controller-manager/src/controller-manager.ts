@@ -14,6 +14,7 @@ import type { EventRecorder } from './framework/event-recorder.js';
 import { SharedInformerFactory } from './framework/informer-factory.js';
 import { DaemonSetController } from './controllers/daemonset/daemonset-controller.js';
 import { DeploymentController } from './controllers/deployment/deployment-controller.js';
+import { EndpointsController } from './controllers/endpoint/endpoints-controller.js';
 import { GarbageCollector } from './controllers/garbagecollector/garbage-collector.js';
 import { NamespaceController } from './controllers/namespace/namespace-controller.js';
 import { NodeLifecycleController } from './controllers/nodelifecycle/node-lifecycle-controller.js';
@@ -47,6 +48,7 @@ export const CONTROLLER_FACTORIES: Readonly<Record<string, Factory>> = {
     new ReplicaSetController(ctx, { workers: o.workers.replicaset }),
   'node-lifecycle-controller': (ctx, o) => new NodeLifecycleController(ctx, o.nodeLifecycle),
   'taint-eviction-controller': (ctx) => new TaintEvictionController(ctx),
+  'endpoints-controller': (ctx) => new EndpointsController(ctx),
   'root-ca-certificate-publisher-controller': (ctx, o) => {
     const rootCA = readRootCA(ctx, o.rootCaFile);
     return rootCA ? new RootCaCertPublisher(ctx, { rootCA }) : undefined;
