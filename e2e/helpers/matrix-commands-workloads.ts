@@ -6,6 +6,7 @@ import { command } from './matrix-command.js';
 import { equal, hasHeader, matches, rowsOf, succeeded } from './matrix-check.js';
 import { jsonpath, type MatrixContext } from './matrix-context.js';
 import { IMAGE, serve } from './matrix-manifests.js';
+import { waitFor } from './wait-for.js';
 
 async function rolledOut(x: MatrixContext, what: string): Promise<void> {
   const out = succeeded(`${what}: rollout status`, await x.k(['rollout', 'status', 'deployment/web', '--timeout=120s']));
@@ -86,6 +87,12 @@ export const workloadCommands = [
     hasHeader('get svc', out, ['NAME', 'TYPE', 'CLUSTER-IP', 'EXTERNAL-IP', 'PORT(S)', 'AGE', 'SELECTOR']);
     matches('get svc', out, /^web\s+ClusterIP\s+\d+\.\d+\.\d+\.\d+\s+<none>\s+80\/TCP\s+\S+\s+app=web$/m);
     equal('targetPort', await jsonpath(x, ['svc', 'web'], '{.spec.ports[0].targetPort}'), '8080');
+    // The endpoints controller lists the three ready pods on the target port.
+    const endpoints = await waitFor('endpoints of web', async () => {
+      const r = await x.k(['get', 'endpoints', 'web']);
+      return r.code === 0 && /^web\s+(\d+\.\d+\.\d+\.\d+:8080,){2}\d+\.\d+\.\d+\.\d+:8080\s+\S+$/m.test(r.stdout) ? r.stdout : undefined;
+    }, { timeoutMs: 30_000 });
+    hasHeader('get endpoints', endpoints, ['NAME', 'ENDPOINTS', 'AGE']);
   }),
 
   command('get all', async (x) => {
