@@ -44,10 +44,35 @@ export const REASON_TO_HTTP: Record<Exclude<StatusReason, ''>, number> = {
   TooManyRequests: 429,
 };
 
+/** metav1.StatusCause. `type` is the Go field Type, sent on the wire as `reason`. */
 export interface StatusCause {
   type?: string;
   message?: string;
   field?: string;
+}
+
+/** A cause as JSON: `{"reason":"FieldValueRequired","message":...,"field":...}`. */
+export interface WireStatusCause {
+  reason?: string;
+  message?: string;
+  field?: string;
+}
+
+function causeToWire(c: StatusCause): WireStatusCause {
+  const w: WireStatusCause = {};
+  if (c.type !== undefined) w.reason = c.type;
+  if (c.message !== undefined) w.message = c.message;
+  if (c.field !== undefined) w.field = c.field;
+  return w;
+}
+
+function causeFromWire(c: WireStatusCause & { type?: string }): StatusCause {
+  const out: StatusCause = {};
+  const type = c.reason ?? c.type;
+  if (type !== undefined) out.type = type;
+  if (c.message !== undefined) out.message = c.message;
+  if (c.field !== undefined) out.field = c.field;
+  return out;
 }
 
 export interface StatusDetails {
@@ -107,13 +132,19 @@ export class ApiError extends Error {
       code: this.code,
     };
     if (this.reason) s.reason = this.reason;
-    if (this.details) s.details = this.details;
+    if (this.details) {
+      const { causes, ...rest } = this.details;
+      s.details = causes ? { ...rest, causes: causes.map(causeToWire) as StatusCause[] } : rest;
+    }
     return s;
   }
 
   static fromStatus(s: Partial<Status>, httpCode?: number): ApiError {
     const opts: { code: number; details?: StatusDetails } = { code: s.code ?? httpCode ?? 500 };
-    if (s.details) opts.details = s.details;
+    if (s.details) {
+      const { causes, ...rest } = s.details;
+      opts.details = causes ? { ...rest, causes: (causes as WireStatusCause[]).map(causeFromWire) } : rest;
+    }
     return new ApiError(s.reason ?? '', s.message ?? '', opts);
   }
 }

@@ -51,11 +51,11 @@ describe('bad input', () => {
   it('invalid names: 422 Invalid with a field cause', async () => {
     const r = await raw(c, 'POST', PODS, { body: pod('Bad_Name') });
     expect(r.status).toBe(422);
-    const s = r.json<{ reason: string; message: string; details: { name: string; kind: string; causes: { field: string; type: string }[] } }>();
+    const s = r.json<{ reason: string; message: string; details: { name: string; kind: string; causes: { field: string; reason: string }[] } }>();
     expect(s.reason).toBe('Invalid');
     expect(s.message).toMatch(/^Pod "Bad_Name" is invalid: metadata\.name: Invalid value: "Bad_Name": a lowercase RFC 1123 subdomain must consist of/);
     expect(s.details).toMatchObject({ name: 'Bad_Name', kind: 'Pod' });
-    expect(s.details.causes[0]).toMatchObject({ field: 'metadata.name', type: 'FieldValueInvalid' });
+    expect(s.details.causes[0]).toMatchObject({ field: 'metadata.name', reason: 'FieldValueInvalid' });
     const k = await c.kubectl(['run', 'Bad_Name', '--image=busybox']);
     // kubectl run names the container after the pod: both names are refused, as a list.
     expect(k.stderr).toMatch(/^The Pod "Bad_Name" is invalid: \n\* metadata\.name: Invalid value: "Bad_Name"/);

@@ -25,7 +25,7 @@ describe('apply conflicts', () => {
       status: 'Failure',
       message: 'Apply failed with 1 conflict: conflict with "helm": .spec.replicas',
       reason: 'Conflict',
-      details: { causes: [{ type: 'FieldManagerConflict', message: 'conflict with "helm"', field: '.spec.replicas' }] },
+      details: { causes: [{ reason: 'FieldManagerConflict', message: 'conflict with "helm"', field: '.spec.replicas' }] },
       code: 409,
     });
   });

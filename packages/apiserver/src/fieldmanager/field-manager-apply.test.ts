@@ -68,7 +68,7 @@ describe('FieldManager.apply', () => {
     expect(err.reason).toBe('Conflict');
     expect(err.message).toBe('Apply failed with 1 conflict: conflict with "kubectl-client-side-apply" using apps/v1: .spec.replicas');
     expect(err.toStatus().details).toEqual({
-      causes: [{ type: 'FieldManagerConflict', message: 'conflict with "kubectl-client-side-apply" using apps/v1', field: '.spec.replicas' }],
+      causes: [{ reason: 'FieldManagerConflict', message: 'conflict with "kubectl-client-side-apply" using apps/v1', field: '.spec.replicas' }],
     });
     const forced = fm.apply(scaled, config(2), 'kubectl', true);
     expect(forced.spec).toMatchObject({ replicas: 2 });
