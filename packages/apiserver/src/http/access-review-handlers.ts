@@ -72,7 +72,9 @@ export async function handleSelfSubjectReview(r: ApiRequest): Promise<void> {
   const body = await readBody(r.req);
   const review = decodeObject(body, r.req.headers['content-type'], { group: 'authentication.k8s.io', version: 'v1', kind: 'SelfSubjectReview' });
   const u = r.ctx.user;
-  const out: ApiObject = { ...review, status: { userInfo: { username: u.name, uid: u.uid, groups: u.groups } } };
+  const userInfo: Record<string, unknown> = { username: u.name, groups: u.groups };
+  if (u.uid) userInfo.uid = u.uid;
+  const out: ApiObject = { ...review, status: { userInfo } };
   delete out.metadata?.creationTimestamp;
   writeJson(r.res, 201, out);
 }

@@ -18,8 +18,8 @@ describe('cluster credentials', () => {
     const c = await generateCredentials({ controlPlaneNode: 'cp', nodeNames: ['cp'], advertiseAddress: '10.0.0.1' });
     const lines = tokenAuthFile(allIdentities(c)).trim().split('\n');
     expect(lines).toHaveLength(5);
-    expect(lines[0]).toBe(`${c.admin.token},kubernetes-admin,kubernetes-admin,"kubeadm:cluster-admins"`);
-    expect(lines[2]).toBe(`${c.scheduler.token},system:kube-scheduler,system:kube-scheduler,""`);
+    expect(lines[0]).toBe(`${c.admin.token},kubernetes-admin,,"kubeadm:cluster-admins"`);
+    expect(lines[2]).toBe(`${c.scheduler.token},system:kube-scheduler,,""`);
     expect(new Set(allIdentities(c).map((i) => i.token)).size).toBe(5);
   });
 

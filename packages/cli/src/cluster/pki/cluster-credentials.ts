@@ -50,10 +50,11 @@ export function apiServerSans(controlPlaneNode: string, advertiseAddress: string
 }
 
 function identity(user: string, groups: string[]): TokenIdentity {
-  return { token: randomBytes(16).toString('hex'), user, uid: user, groups };
+  return { token: randomBytes(16).toString('hex'), user, uid: '', groups };
 }
 
-/** The --token-auth-file CSV: token,user,uid,"group1,group2". */
+/** The --token-auth-file CSV: token,user,uid,"group1,group2". The uid stays empty: kubeadm
+ * identities are certificates, which carry none (`kubectl auth whoami` shows no UID). */
 export function tokenAuthFile(ids: TokenIdentity[]): string {
   return ids.map((i) => `${i.token},${i.user},${i.uid},"${i.groups.join(',')}"\n`).join('');
 }
