@@ -2,7 +2,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { KubeletProcess } from './kubelet-process.js';
+import { KUBELET_NODE_FLAGS, KubeletProcess } from './kubelet-process.js';
 import type { ClusterRecord, NodeRecord } from './layout.js';
 
 const FAKE_KUBELET = "process.on('SIGTERM', () => process.exit(0)); console.log('kubelet started', process.argv.slice(2).join(' ')); setInterval(() => {}, 1000);\n";
@@ -45,6 +45,7 @@ describe('KubeletProcess', () => {
     expect(started.running).toBe(true);
     await logged(node, 1);
     expect(started.commandLine.slice(1)).toEqual([
+      ...KUBELET_NODE_FLAGS,
       bundle,
       '--config=/var/lib/kubelet/config.yaml',
       '--kubeconfig=/etc/kubernetes/kubelet.conf',
