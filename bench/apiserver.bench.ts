@@ -23,7 +23,10 @@ import { startApiServer, writeServingPki } from './lib/apiserver-process.js';
 import { buildReport, machineFacts, reportMarkdown, reportText } from './lib/apiserver-report.js';
 import { benchApiServer, type ApiServerBenchConfig } from './lib/apiserver-run.js';
 
+// scripts/bench.sh passes the same arguments to every benchmark: unknown ones are ignored.
 const { values: flags } = parseArgs({
+  strict: false,
+  allowPositionals: true,
   options: {
     quick: { type: 'boolean' },
     'profile-dir': { type: 'string' },
@@ -61,7 +64,7 @@ const log = (msg: string): void => void process.stderr.write(`[apiserver bench] 
 
 async function main(): Promise<number> {
   const cfg = flags.quick ? QUICK : FULL;
-  const profileDir = flags['profile-dir'] ? resolve(flags['profile-dir']) : undefined;
+  const profileDir = typeof flags['profile-dir'] === 'string' ? resolve(flags['profile-dir']) : undefined;
   log(machineFacts());
   // Inside the repository, so that the bundle finds node_modules.
   const entry = await buildApiServer(

@@ -21,7 +21,10 @@ if (!process.execArgv.some((a) => a.startsWith('--conditions'))) {
   process.exit(r.status ?? 2);
 }
 
+// scripts/bench.sh passes the same arguments to every benchmark: unknown ones are ignored.
 const { values: flags } = parseArgs({
+  strict: false,
+  allowPositionals: true,
   options: { nodes: { type: 'string', default: '100' }, pods: { type: 'string', default: '1000' }, markdown: { type: 'boolean' } },
 });
 const log = (msg: string): void => void process.stderr.write(`[scheduler bench] ${msg}\n`);
