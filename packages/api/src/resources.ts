@@ -146,6 +146,7 @@ export const RESOURCES: readonly ResourceInfo[] = [
   }),
   r('batch', 'v1', 'Job', 'jobs', { categories: ['all'], subresources: [STATUS('Job')] }),
   r('coordination.k8s.io', 'v1', 'Lease', 'leases'),
+  r('discovery.k8s.io', 'v1', 'EndpointSlice', 'endpointslices'),
 ];
 
 /** API groups in the preference order discovery lists them ("" is the core group). */
@@ -156,6 +157,7 @@ export const GROUP_ORDER: readonly string[] = [
   'authorization.k8s.io',
   'batch',
   'coordination.k8s.io',
+  'discovery.k8s.io',
 ];
 
 export function groupVersion(info: { group: string; version: string }): string {

@@ -25,6 +25,7 @@ const MODULES = [
   'apps/v1',
   'batch/v1',
   'coordination/v1',
+  'discovery/v1',
   'authentication/v1',
   'authorization/v1',
   'autoscaling/v1',

@@ -7,6 +7,7 @@ import { defaultCronJob } from './cronjob.js';
 import { defaultDaemonSet } from './daemonset.js';
 import { defaultDeployment } from './deployment.js';
 import { defaultEndpoints } from './endpoints.js';
+import { defaultEndpointSlice } from './endpointslice.js';
 import { defaultJob } from './job.js';
 import { defaultNamespace } from './namespace.js';
 import { defaultNode } from './node.js';
@@ -30,6 +31,7 @@ const DEFAULTERS: Record<string, Defaulter> = {
   'apps/DaemonSet': defaultDaemonSet,
   'batch/Job': defaultJob,
   'batch/CronJob': defaultCronJob,
+  'discovery.k8s.io/EndpointSlice': defaultEndpointSlice,
 };
 
 /** Kinds without defaults (ConfigMap, Event, Lease, ...) are left untouched. */

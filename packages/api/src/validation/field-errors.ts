@@ -109,3 +109,6 @@ export const tooLong = (p: P, max: number): FieldError =>
   new FieldError('FieldValueTooLong', s(p), OMIT, `may not be more than ${max} bytes`);
 export const notFoundField = (p: P, value: unknown): FieldError =>
   new FieldError('FieldValueNotFound', s(p), value, '');
+/** field.TooMany: a list longer than its limit ("Too many: 1001: must have at most 1000 items"). */
+export const tooMany = (p: P, actual: number, max: number): FieldError =>
+  new FieldError('FieldValueTooMany', s(p), actual, `must have at most ${max} items`);

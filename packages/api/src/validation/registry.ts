@@ -13,6 +13,7 @@ import { cronJobValidation } from './cronjob.js';
 import { daemonSetValidation } from './daemonset.js';
 import { deploymentValidation } from './deployment.js';
 import { endpointsValidation } from './endpoints.js';
+import { endpointSliceValidation } from './endpointslice.js';
 import { eventValidation } from './event.js';
 import { jobValidation } from './job.js';
 import { leaseValidation } from './lease.js';
@@ -46,6 +47,7 @@ const VALIDATIONS: Record<string, AnyValidation> = {
   'batch/Job': entry(jobValidation),
   'batch/CronJob': entry(cronJobValidation),
   'coordination.k8s.io/Lease': entry(leaseValidation),
+  'discovery.k8s.io/EndpointSlice': entry(endpointSliceValidation),
 };
 
 const lookup = (group: string, kind: string): AnyValidation | undefined => VALIDATIONS[`${group}/${kind}`];

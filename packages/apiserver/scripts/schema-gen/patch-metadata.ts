@@ -78,6 +78,12 @@ export const LIST_METADATA: Readonly<Record<string, Readonly<Record<string, List
   'io.k8s.api.batch.v1.JobStatus': {
     conditions: merge('type', { 'x-kubernetes-list-type': 'atomic' }),
   },
+  'io.k8s.api.discovery.v1.EndpointSlice': {
+    endpoints: { 'x-kubernetes-list-type': 'atomic' },
+    ports: { 'x-kubernetes-list-type': 'atomic' },
+  },
+  'io.k8s.api.discovery.v1.Endpoint': { addresses: { 'x-kubernetes-list-type': 'set' } },
+  'io.k8s.api.discovery.v1.EndpointHints': { forZones: { 'x-kubernetes-list-type': 'atomic' } },
   'io.k8s.api.batch.v1.CronJobStatus': { active: { 'x-kubernetes-list-type': 'atomic' } },
 };
 

@@ -70,6 +70,7 @@ describe('aggregatedDiscovery', () => {
       'authorization.k8s.io',
       'batch',
       'coordination.k8s.io',
+      'discovery.k8s.io',
     ]);
     const apps = list.items[0]?.versions[0]?.resources ?? [];
     expect(apps.map((r) => r.resource)).toEqual([

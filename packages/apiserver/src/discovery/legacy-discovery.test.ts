@@ -25,6 +25,7 @@ describe('legacy discovery', () => {
       'authorization.k8s.io',
       'batch',
       'coordination.k8s.io',
+      'discovery.k8s.io',
     ]);
     expect(list.groups[0]).toEqual({
       name: 'apps',

@@ -106,6 +106,7 @@ const ROOT_TYPES: Readonly<Record<string, string>> = {
   'batch/v1/Job': 'Job',
   'batch/v1/CronJob': 'CronJob',
   'coordination.k8s.io/v1/Lease': 'ObjectWithMeta',
+  'discovery.k8s.io/v1/EndpointSlice': 'ObjectWithMeta',
   'autoscaling/v1/Scale': 'ObjectWithMeta',
   'policy/v1/Eviction': 'ObjectWithMeta',
 };

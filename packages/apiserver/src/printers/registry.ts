@@ -6,6 +6,7 @@ import { daemonSetPrinter } from './daemon-set.js';
 import { defaultPrinter } from './default-table.js';
 import { deploymentPrinter } from './deployment.js';
 import { endpointsPrinter } from './endpoints.js';
+import { endpointSlicePrinter } from './endpoint-slice.js';
 import { eventPrinter } from './event.js';
 import { jobPrinter } from './job.js';
 import { leasePrinter } from './lease.js';
@@ -36,6 +37,7 @@ const PRINTERS = new Map<string, Printer<never>>([
   ['batch/Job', jobPrinter],
   ['batch/CronJob', cronJobPrinter],
   ['coordination.k8s.io/Lease', leasePrinter],
+  ['discovery.k8s.io/EndpointSlice', endpointSlicePrinter],
 ]);
 
 /** The printer for a kind, or the default Name / Created At printer. */

@@ -77,5 +77,21 @@ async function reconcileEndpoints(registry: Registry, opts: BootstrapOptions): P
       ...desired,
     }),
   );
+  await reconcileEndpointSlice(registry, opts);
   opts.logger.info('Ensured the kubernetes service endpoints', { address: `${opts.advertiseAddress}:${opts.securePort}` });
+}
+
+/** The apiserver writes the kubernetes Service's EndpointSlice beside its Endpoints (endpointsadapter). */
+async function reconcileEndpointSlice(registry: Registry, opts: BootstrapOptions): Promise<void> {
+  const store = registry.mustStore('discovery.k8s.io', 'endpointslices');
+  const desired = {
+    addressType: opts.advertiseAddress.includes(':') ? 'IPv6' : 'IPv4',
+    endpoints: [{ addresses: [opts.advertiseAddress], conditions: { ready: true } }],
+    ports: [{ name: 'https', port: opts.securePort, protocol: 'TCP' }],
+  };
+  const labels = { 'endpointslice.kubernetes.io/skip-mirror': 'true', 'kubernetes.io/service-name': 'kubernetes' };
+  await store.update(systemContext('default'), 'kubernetes', (cur) => ({
+    ...(cur ?? { apiVersion: 'discovery.k8s.io/v1', kind: 'EndpointSlice', metadata: { name: 'kubernetes', namespace: 'default', labels } }),
+    ...desired,
+  }));
 }
