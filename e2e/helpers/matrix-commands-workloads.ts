@@ -93,6 +93,14 @@ export const workloadCommands = [
       return r.code === 0 && /^web\s+(\d+\.\d+\.\d+\.\d+:8080,){2}\d+\.\d+\.\d+\.\d+:8080\s+\S+$/m.test(r.stdout) ? r.stdout : undefined;
     }, { timeoutMs: 30_000 });
     hasHeader('get endpoints', endpoints, ['NAME', 'ENDPOINTS', 'AGE']);
+    // The EndpointSlice controller lists them too; kubectl 1.31 and later describe from it.
+    const slices = await waitFor('endpointslices of web', async () => {
+      const r = await x.k(['get', 'endpointslices', '-l', 'kubernetes.io/service-name=web']);
+      return r.code === 0 && /^web-[a-z0-9]{5}\s+IPv4\s+8080\s+(\d+\.\d+\.\d+\.\d+,){2}\d+\.\d+\.\d+\.\d+\s+\S+$/m.test(r.stdout) ? r.stdout : undefined;
+    }, { timeoutMs: 30_000 });
+    hasHeader('get endpointslices', slices, ['NAME', 'ADDRESSTYPE', 'PORTS', 'ENDPOINTS', 'AGE']);
+    const described = succeeded('describe svc', await x.k(['describe', 'service', 'web']));
+    matches('describe svc', described, /^Endpoints:\s+(\d+\.\d+\.\d+\.\d+:8080,){2}\d+\.\d+\.\d+\.\d+:8080$/m, /^Selector:\s+app=web$/m);
   }),
 
   command('get all', async (x) => {

@@ -15,6 +15,7 @@ import { SharedInformerFactory } from './framework/informer-factory.js';
 import { DaemonSetController } from './controllers/daemonset/daemonset-controller.js';
 import { DeploymentController } from './controllers/deployment/deployment-controller.js';
 import { EndpointsController } from './controllers/endpoint/endpoints-controller.js';
+import { EndpointSliceController } from './controllers/endpointslice/endpointslice-controller.js';
 import { GarbageCollector } from './controllers/garbagecollector/garbage-collector.js';
 import { NamespaceController } from './controllers/namespace/namespace-controller.js';
 import { NodeLifecycleController } from './controllers/nodelifecycle/node-lifecycle-controller.js';
@@ -49,6 +50,8 @@ export const CONTROLLER_FACTORIES: Readonly<Record<string, Factory>> = {
   'node-lifecycle-controller': (ctx, o) => new NodeLifecycleController(ctx, o.nodeLifecycle),
   'taint-eviction-controller': (ctx) => new TaintEvictionController(ctx),
   'endpoints-controller': (ctx) => new EndpointsController(ctx),
+  'endpointslice-controller': (ctx, o) =>
+    new EndpointSliceController(ctx, { maxEndpointsPerSlice: o.maxEndpointsPerSlice }),
   'root-ca-certificate-publisher-controller': (ctx, o) => {
     const rootCA = readRootCA(ctx, o.rootCaFile);
     return rootCA ? new RootCaCertPublisher(ctx, { rootCA }) : undefined;

@@ -98,6 +98,13 @@ export const KCM_FLAGS: FlagSpec[] = [
     usage: 'The number of garbage collector workers that are allowed to sync concurrently.',
   },
   {
+    name: 'max-endpoints-per-slice',
+    type: 'int',
+    default: 100,
+    usage:
+      'The maximum number of endpoints that will be added to an EndpointSlice. More endpoints per slice will result in less endpoint slices, but larger resources. Defaults to 100.',
+  },
+  {
     name: 'enable-garbage-collector',
     type: 'bool',
     default: true,
@@ -201,6 +208,8 @@ export interface KubeControllerManagerOptions {
     namespace: number;
     gc: number;
   };
+  /** --max-endpoints-per-slice. */
+  maxEndpointsPerSlice: number;
   enableGarbageCollector: boolean;
   /** --root-ca-file: the CA the root-ca-cert-publisher puts into every namespace ('' = none). */
   rootCaFile: string;
@@ -227,6 +236,11 @@ export function validateKcmFlags(flags: FlagValues): string[] {
     'unhealthy-zone-threshold',
   ])
     float(flags, f, errs);
+  const perSlice = num(flags['max-endpoints-per-slice'] ?? 100);
+  if (perSlice < 1)
+    errs.push(`max-endpoints-per-slice must not be less than 1, but got ${perSlice}`);
+  if (perSlice > 1000)
+    errs.push(`max-endpoints-per-slice must not be more than 1000, but got ${perSlice}`);
   return errs;
 }
 
@@ -250,6 +264,7 @@ export function kcmOptionsFromFlags(flags: FlagValues): KubeControllerManagerOpt
       namespace: num(flags['concurrent-namespace-syncs']),
       gc: num(flags['concurrent-gc-syncs']),
     },
+    maxEndpointsPerSlice: num(flags['max-endpoints-per-slice'] ?? 100),
     enableGarbageCollector: flags['enable-garbage-collector'] !== false,
     rootCaFile: typeof flags['root-ca-file'] === 'string' ? flags['root-ca-file'] : '',
   };

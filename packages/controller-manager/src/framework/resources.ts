@@ -25,3 +25,4 @@ export const DEPLOYMENTS = must('apps', 'v1', 'deployments');
 export const REPLICA_SETS = must('apps', 'v1', 'replicasets');
 export const DAEMON_SETS = must('apps', 'v1', 'daemonsets');
 export const CONTROLLER_REVISIONS = must('apps', 'v1', 'controllerrevisions');
+export const ENDPOINT_SLICES = must('discovery.k8s.io', 'v1', 'endpointslices');
