@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import type { Lab } from '../../packages/kubelet/test/harness/lab.js';
 import { pause } from './kubelet-timing.js';
+import { UNUSED_DOCKERODE_MODULES } from '../../packages/cli/src/bundle/build-bundles.js';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -27,9 +28,10 @@ export interface BundledKubelet {
 /**
  * What dockerode loads at start-up but the kubelet never uses: ssh2 (docker-modem's ssh://
  * transport; it also allocates a WebAssembly memory) and gRPC/protobuf (dockerode's BuildKit
- * sessions). A slim build bundles dockerode and replaces these with empty modules.
+ * sessions). A slim build bundles dockerode and replaces these with empty modules, as the CLI's
+ * kubelet bundle does (the same list).
  */
-export const UNUSED_BY_KUBELET = ['ssh2', '@grpc/grpc-js', '@grpc/proto-loader', 'protobufjs'];
+export const UNUSED_BY_KUBELET: readonly string[] = UNUSED_DOCKERODE_MODULES;
 
 async function bundle(dir: string, slim: boolean): Promise<string> {
   const outfile = join(dir, 'kubelet.mjs');

@@ -10,6 +10,7 @@
 import type { Lab } from '../../packages/kubelet/test/harness/lab.js';
 import { freePort } from '../../packages/kubelet/test/harness/lab.js';
 import type { BenchApiClient } from './kubelet-api-client.js';
+import { KUBELET_NODE_FLAGS } from '../../packages/cli/src/cluster/kubelet-process.js';
 import { replaceWithBundledKubelet } from './kubelet-build.js';
 import type { DockerEventLog } from './kubelet-docker-events.js';
 import { summarizeHeapProfile, type HeapSite } from './kubelet-heap-profile.js';
@@ -23,15 +24,18 @@ export interface KubeletVariant {
   label: string;
   slim: boolean;
   nodeArgs: string[];
+  /** The kubelet as `kubelab create cluster` runs it: the figure the target is judged on. */
+  shipped?: boolean;
 }
 
 export const VARIANTS: KubeletVariant[] = [
   { label: 'bundled, plain node', slim: false, nodeArgs: [] },
   { label: 'bundled without ssh2/gRPC', slim: true, nodeArgs: [] },
   {
-    label: 'bundled without ssh2/gRPC, --max-semi-space-size=1',
+    label: `as kubelab runs it: bundled without ssh2/gRPC, ${KUBELET_NODE_FLAGS.join(' ')}`,
     slim: true,
-    nodeArgs: ['--max-semi-space-size=1'],
+    nodeArgs: [...KUBELET_NODE_FLAGS],
+    shipped: true,
   },
   {
     label: 'bundled without ssh2/gRPC, --optimize-for-size',
@@ -42,6 +46,7 @@ export const VARIANTS: KubeletVariant[] = [
 
 export interface BundledMemory extends RssSamples {
   label: string;
+  shipped: boolean;
   /** Containers Docker started after the takeover (0: everything adopted as it was). */
   containersStarted: number;
   /** After the samples, the process's own view, before and after a full GC (through the inspector). */
@@ -122,6 +127,7 @@ export async function bundledKubeletMemory(
       ...samples,
       ...looked,
       label: variant.label,
+      shipped: variant.shipped === true,
       containersStarted,
       ...(heap ? { heap } : {}),
     };

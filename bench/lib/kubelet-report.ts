@@ -12,6 +12,7 @@ import type { RecoveryResult } from './kubelet-mirror-recovery.js';
 import type { StaticStartResult } from './kubelet-static-start.js';
 import { spread, type Spread } from './kubelet-timing.js';
 import { formatNumber as f, markdownTable, textTable, type Row } from './report.js';
+import { KUBELET_NODE_FLAGS } from '../../packages/cli/src/cluster/kubelet-process.js';
 
 export const STATIC_OVER_FLOOR_MS = 300;
 export const MIRRORS_WITHIN_MS = 1_000;
@@ -104,24 +105,26 @@ export function buildKubeletReport(r: KubeletResults): KubeletReport {
   const rss = spread(m.pods.rssMB);
   const split = (x: RssSamples): string =>
     `peak ${f(x.peakMB)} MB; anonymous ${f(x.anonMB)} MB, file-backed ${f(x.fileMB)} MB`;
-  row(
-    '4. kubelet resident memory (VmRSS), 30 pods Running (harness: node --import tsx)',
-    `${mb(rss)} (${split(m.pods)})`,
-    `same kubelet, no pods: ${mb(spread(m.idleKubelet.rssMB))}; idle node --import tsx: ${mb(spread(m.idleNodeTsx.rssMB))}`,
-    `< ${RSS_LIMIT_MB} MB`,
-    rss.median < RSS_LIMIT_MB,
-  );
-  const [plain] = m.variants;
-  if (plain) {
-    const bundled = spread(plain.rssMB);
+  // The target is judged on the kubelet as kubelab runs it; the test harness runs it through
+  // tsx, which is shown for comparison.
+  const shipped = m.variants.find((v) => v.shipped);
+  if (shipped) {
+    const bundled = spread(shipped.rssMB);
     row(
-      '   ... the same 30 pods, kubelet bundled (esbuild) and run with plain node',
-      `${mb(bundled)} (${split(plain)})`,
+      `4. kubelet resident memory (VmRSS), 30 pods Running, the kubelet as kubelab runs it (CLI bundle, node ${KUBELET_NODE_FLAGS.join(' ')})`,
+      `${mb(bundled)} (${split(shipped)})`,
       `idle node: ${mb(spread(m.idleNode.rssMB))}`,
       `< ${RSS_LIMIT_MB} MB`,
       bundled.median < RSS_LIMIT_MB,
     );
   }
+  row(
+    '   ... the same 30 pods, the test harness\'s kubelet (node --import tsx, sources)',
+    `${mb(rss)} (${split(m.pods)})`,
+    `same kubelet, no pods: ${mb(spread(m.idleKubelet.rssMB))}; idle node --import tsx: ${mb(spread(m.idleNodeTsx.rssMB))}`,
+    'not how kubelab runs it',
+    undefined,
+  );
   const pct = (v: number): string => `${Math.round(v * 100)}%`;
   const heapMB = (u: { heapTotal: number; heapUsed: number; external: number }): string =>
     `${f(u.heapUsed / 1e6)} of ${f(u.heapTotal / 1e6)} MB, external ${f(u.external / 1e6)} MB`;
@@ -179,8 +182,9 @@ export function buildKubeletReport(r: KubeletResults): KubeletReport {
     pct(use.machine),
     disturbed(use) ? 'DISTURBED' : 'quiet',
   ]);
-  const heapTotal = plain?.heap?.totalBytes ?? 0;
-  const heap: Row[] = (plain?.heap?.sites ?? []).map((x) => [
+  const profiled = m.variants.find((v) => v.heap);
+  const heapTotal = profiled?.heap?.totalBytes ?? 0;
+  const heap: Row[] = (profiled?.heap?.sites ?? []).map((x) => [
     x.where,
     f(x.bytes / 1e6),
     `${Math.round((x.bytes / heapTotal) * 100)}%`,
