@@ -90,8 +90,15 @@ async function reconcileEndpointSlice(registry: Registry, opts: BootstrapOptions
     ports: [{ name: 'https', port: opts.securePort, protocol: 'TCP' }],
   };
   const labels = { 'endpointslice.kubernetes.io/skip-mirror': 'true', 'kubernetes.io/service-name': 'kubernetes' };
-  await store.update(systemContext('default'), 'kubernetes', (cur) => ({
-    ...(cur ?? { apiVersion: 'discovery.k8s.io/v1', kind: 'EndpointSlice', metadata: { name: 'kubernetes', namespace: 'default', labels } }),
-    ...desired,
-  }));
+  // EndpointSlices are not created by an update (AllowCreateOnUpdate is false for them).
+  if (!store.cacher.get(store.key('default', 'kubernetes'))) {
+    try {
+      const metadata = { name: 'kubernetes', namespace: 'default', labels };
+      await store.create(systemContext('default'), { apiVersion: 'discovery.k8s.io/v1', kind: 'EndpointSlice', metadata, ...desired });
+      return;
+    } catch (err) {
+      if (!isAlreadyExists(err)) throw err;
+    }
+  }
+  await store.update(systemContext('default'), 'kubernetes', (cur) => ({ ...cur, ...desired }));
 }
