@@ -17,6 +17,7 @@ import { DeploymentController } from './controllers/deployment/deployment-contro
 import { EndpointsController } from './controllers/endpoint/endpoints-controller.js';
 import { EndpointSliceController } from './controllers/endpointslice/endpointslice-controller.js';
 import { GarbageCollector } from './controllers/garbagecollector/garbage-collector.js';
+import { JobController } from './controllers/job/job-controller.js';
 import { NamespaceController } from './controllers/namespace/namespace-controller.js';
 import { NodeLifecycleController } from './controllers/nodelifecycle/node-lifecycle-controller.js';
 import { ReplicaSetController } from './controllers/replicaset/replica-set-controller.js';
@@ -45,6 +46,7 @@ export const CONTROLLER_FACTORIES: Readonly<Record<string, Factory>> = {
     new DaemonSetController(ctx, { workers: o.workers.daemonset }),
   'deployment-controller': (ctx, o) =>
     new DeploymentController(ctx, { workers: o.workers.deployment }),
+  'job-controller': (ctx, o) => new JobController(ctx, { workers: o.workers.job }),
   'replicaset-controller': (ctx, o) =>
     new ReplicaSetController(ctx, { workers: o.workers.replicaset }),
   'node-lifecycle-controller': (ctx, o) => new NodeLifecycleController(ctx, o.nodeLifecycle),

@@ -85,6 +85,20 @@ export const KCM_FLAGS: FlagSpec[] = [
       'The number of daemonset objects that are allowed to sync concurrently. Larger number = more responsive daemonset, but more CPU (and network) load',
   },
   {
+    name: 'concurrent-job-syncs',
+    type: 'int',
+    default: 5,
+    usage:
+      'The number of job objects that are allowed to sync concurrently. Larger number = more responsive jobs, but more CPU (and network) load',
+  },
+  {
+    name: 'concurrent-cron-job-syncs',
+    type: 'int',
+    default: 5,
+    usage:
+      'The number of cron job objects that are allowed to sync concurrently. Larger number = more responsive jobs, but more CPU (and network) load',
+  },
+  {
     name: 'concurrent-namespace-syncs',
     type: 'int',
     default: 10,
@@ -207,6 +221,8 @@ export interface KubeControllerManagerOptions {
     daemonset: number;
     namespace: number;
     gc: number;
+    job: number;
+    cronJob: number;
   };
   /** --max-endpoints-per-slice. */
   maxEndpointsPerSlice: number;
@@ -263,6 +279,8 @@ export function kcmOptionsFromFlags(flags: FlagValues): KubeControllerManagerOpt
       daemonset: num(flags['concurrent-daemonset-syncs']),
       namespace: num(flags['concurrent-namespace-syncs']),
       gc: num(flags['concurrent-gc-syncs']),
+      job: num(flags['concurrent-job-syncs'] ?? 5),
+      cronJob: num(flags['concurrent-cron-job-syncs'] ?? 5),
     },
     maxEndpointsPerSlice: num(flags['max-endpoints-per-slice'] ?? 100),
     enableGarbageCollector: flags['enable-garbage-collector'] !== false,

@@ -26,3 +26,5 @@ export const REPLICA_SETS = must('apps', 'v1', 'replicasets');
 export const DAEMON_SETS = must('apps', 'v1', 'daemonsets');
 export const CONTROLLER_REVISIONS = must('apps', 'v1', 'controllerrevisions');
 export const ENDPOINT_SLICES = must('discovery.k8s.io', 'v1', 'endpointslices');
+export const JOBS = must('batch', 'v1', 'jobs');
+export const CRON_JOBS = must('batch', 'v1', 'cronjobs');
