@@ -12,6 +12,7 @@ import type { Controller } from './framework/controller.js';
 import type { ControllerContext } from './framework/controller-context.js';
 import type { EventRecorder } from './framework/event-recorder.js';
 import { SharedInformerFactory } from './framework/informer-factory.js';
+import { CronJobController } from './controllers/cronjob/cronjob-controller.js';
 import { DaemonSetController } from './controllers/daemonset/daemonset-controller.js';
 import { DeploymentController } from './controllers/deployment/deployment-controller.js';
 import { EndpointsController } from './controllers/endpoint/endpoints-controller.js';
@@ -47,6 +48,7 @@ export const CONTROLLER_FACTORIES: Readonly<Record<string, Factory>> = {
   'deployment-controller': (ctx, o) =>
     new DeploymentController(ctx, { workers: o.workers.deployment }),
   'job-controller': (ctx, o) => new JobController(ctx, { workers: o.workers.job }),
+  'cronjob-controller': (ctx, o) => new CronJobController(ctx, { workers: o.workers.cronJob }),
   'replicaset-controller': (ctx, o) =>
     new ReplicaSetController(ctx, { workers: o.workers.replicaset }),
   'node-lifecycle-controller': (ctx, o) => new NodeLifecycleController(ctx, o.nodeLifecycle),
