@@ -3,6 +3,7 @@
  * use the objects earlier rows made).
  */
 import type { MatrixCommand } from './matrix-command.js';
+import { batchCommands } from './matrix-commands-batch.js';
 import { clusterCommands } from './matrix-commands-cluster.js';
 import { nodeCommands } from './matrix-commands-nodes.js';
 import { objectCommands } from './matrix-commands-objects.js';
@@ -18,7 +19,7 @@ function pick(list: readonly MatrixCommand[], ...names: string[]): MatrixCommand
   });
 }
 
-const all = [...clusterCommands, ...objectCommands, ...workloadCommands, ...outputCommands, ...podCommands, ...nodeCommands];
+const all = [...clusterCommands, ...objectCommands, ...workloadCommands, ...batchCommands, ...outputCommands, ...podCommands, ...nodeCommands];
 
 export const MATRIX_COMMANDS: readonly MatrixCommand[] = pick(
   all,
@@ -81,6 +82,8 @@ export const MATRIX_COMMANDS: readonly MatrixCommand[] = pick(
   'run -i --rm (attach)',
   'cp',
   'port-forward',
+  'create job',
+  'create cronjob',
   'cordon / uncordon',
   'taint',
   'drain',
