@@ -31,6 +31,7 @@ describe('job printer', () => {
     ],
     ['failed', job({ completions: 2 }, { startTime: ago(MINUTE), failed: 7, conditions: [cond('FailureTarget'), cond('Failed')] }), ['Failed', '0/2', '60s']],
     ['failure target before Failed', job({ completions: 2 }, { conditions: [cond('FailureTarget')] }), ['FailureTarget', '0/2', '']],
+    ['success criteria met before Complete', job({ completions: 1 }, { succeeded: 1, conditions: [cond('SuccessCriteriaMet')] }), ['SuccessCriteriaMet', '1/1', '']],
     ['suspended', job({ suspend: true, completions: 5 }, { conditions: [cond('Suspended')] }), ['Suspended', '0/5', '']],
     ['a False Complete condition is ignored', job({}, { conditions: [cond('Complete', 'False')] }), ['Running', '0/1', '']],
     ['terminating', job({}, { startTime: ago(3 * HOUR + 20 * MINUTE) }, true), ['Terminating', '0/1', '3h20m']],

@@ -7,7 +7,7 @@ import { formatLabelSelector } from './label-selector.js';
 import { SWAGGER_DOC } from './swagger-doc.js';
 import type { PrintedRow, Printer } from './types.js';
 
-type JobConditionType = 'Complete' | 'Failed' | 'Suspended' | 'FailureTarget';
+type JobConditionType = 'Complete' | 'Failed' | 'Suspended' | 'FailureTarget' | 'SuccessCriteriaMet';
 
 /** The status of the first condition of that type is True. */
 function hasCondition(job: Job, type: JobConditionType): boolean {
@@ -37,6 +37,7 @@ function jobStatus(job: Job): string {
   if (job.metadata?.deletionTimestamp) return 'Terminating';
   if (hasCondition(job, 'Suspended')) return 'Suspended';
   if (hasCondition(job, 'FailureTarget')) return 'FailureTarget';
+  if (hasCondition(job, 'SuccessCriteriaMet')) return 'SuccessCriteriaMet';
   return 'Running';
 }
 
