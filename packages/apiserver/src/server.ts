@@ -3,7 +3,7 @@
  * built-in authorizer and admission chain. Built without side effects; listen() starts it.
  */
 import https from 'node:https';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import type { Clock, Logger } from '@kubelab/api';
 import { noopLogger, realClock } from '@kubelab/api';
 import { AdmissionChain } from './admission/admission.js';
@@ -47,6 +47,8 @@ export interface ApiServerOptions {
 
 export class ApiServer {
   private server: https.Server | undefined;
+  /** Every accepted TCP connection, so that close() ends them all (see close()). */
+  private readonly sockets = new Set<Socket>();
   private ready = false;
 
   private constructor(
@@ -103,6 +105,10 @@ export class ApiServer {
     server.headersTimeout = 65_000;
     server.requestTimeout = 0;
     server.on('upgrade', createUpgradeHandler(this.deps, authenticator));
+    server.on('connection', (socket: Socket) => {
+      this.sockets.add(socket);
+      socket.once('close', () => this.sockets.delete(socket));
+    });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(this.opts.securePort ?? 6443, host, () => resolve());
@@ -124,8 +130,15 @@ export class ApiServer {
     const server = this.server;
     this.server = undefined;
     if (server) {
+      // closeAllConnections() only knows connections that have started a request: one still in
+      // its TLS handshake, or accepted in the same tick, would be kept alive by keep-alive and
+      // hold close() open forever (a kubelet probing every 250 ms hits that window). Stop
+      // accepting first, then end every socket accepted, upgraded ones included.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      for (const socket of this.sockets) socket.destroy();
+      this.sockets.clear();
+      await closed;
     }
     this.registry.close();
     await this.opts.storage.close();
