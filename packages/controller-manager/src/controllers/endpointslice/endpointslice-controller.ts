@@ -27,9 +27,6 @@ import { desiredEndpointGroups, serviceAddressTypes } from './slice-endpoints.js
 import { CONTROLLER_NAME, MANAGED_BY_LABEL, SERVICE_NAME_LABEL, planSlices } from './slice-plan.js';
 import { STALE_CACHE_MESSAGE, SliceTracker } from './slice-tracker.js';
 
-/** Retried without an event, as upstream's StaleInformerCache error. */
-class StaleInformerCacheError extends Error {}
-
 const ZONE_LABEL = 'topology.kubernetes.io/zone';
 
 export class EndpointSliceController implements Controller {
@@ -135,7 +132,15 @@ export class EndpointSliceController implements Controller {
           s.metadata?.labels?.[SERVICE_NAME_LABEL] === name &&
           s.metadata?.labels?.[MANAGED_BY_LABEL] === CONTROLLER_NAME,
       );
-    if (this.tracker.stale(key, mine)) throw new StaleInformerCacheError(STALE_CACHE_MESSAGE);
+    if (this.tracker.stale(key, mine)) {
+      // Upstream's StaleInformerCache error: retried with backoff, with no event.
+      this.logger.debug('Error syncing endpoint slices for service, retrying', {
+        key,
+        err: STALE_CACHE_MESSAGE,
+      });
+      this.queue.addRateLimited(key);
+      return;
+    }
     const client = this.ctx.clients.resource<EndpointSlice>(ENDPOINT_SLICES, namespace);
     const ownerRef = newControllerRef(service, SERVICES);
     try {
