@@ -27,13 +27,13 @@ const METHOD = `How it is measured (bench/cluster.bench.ts and bench/lib/cluster
 - Memory: after the three control-plane mirror pods are Ready (watch) and \`--settle-ms\` of
   idling, 5 samples 1 s apart, median per figure. VmRSS (/proc/<pid>/status) of each node's
   kubelet (PID from <node root>/var/run/kubelet.pid, and any descendant) and of every process in
-  each of the cluster's running containers (the container's memory cgroup's cgroup.procs): the
-  figure the target is judged on. Per process it is the figure closest to "resident", but summed
-  it counts a page shared by several processes once per process: the node binary (about 34 MB
-  resident in every Node.js process) is counted 6 times. "Distinct physical pages" is the
-  cluster's real footprint: the page frames (/proc/<pid>/pagemap, root only) mapped by any of
-  its processes, each counted once (the host's node binary and the image's node binary are two
-  files, so two copies). PSS (smaps_rollup) divides each shared page among all the processes
+  each of the cluster's running containers (the container's memory cgroup's cgroup.procs). The
+  target is judged on the cluster's physical pages: the page frames (/proc/<pid>/pagemap, root
+  only) mapped by any of those processes, each counted once (the host's node binary and the
+  image's node binary are two files, so two copies): what the cluster holds in RAM. Σ VmRSS is
+  given beside it: per process VmRSS is the figure closest to "resident", but summed it counts a
+  page shared by several processes once per process: the node binary (about 34 MB resident in
+  every Node.js process) is counted 6 times. PSS (smaps_rollup) divides each shared page among all the processes
   mapping it, including processes outside the cluster, so it moves with whatever else runs. The
   cgroup v1 figures (memory.stat \`rss\` = anonymous pages, \`mapped_file\`, and
   memory.usage_in_bytes, which also holds page cache the container merely read, and is charged to
