@@ -12,6 +12,9 @@ bash scripts/ensure-docker.sh
 bash scripts/ensure-busybox.sh
 npx turbo run build --output-logs=errors-only
 npx turbo run typecheck --output-logs=errors-only
-npx eslint packages $( [ -d e2e ] && echo e2e ) --cache --cache-location node_modules/.cache/eslint
+npx tsc -p bench/tsconfig.json --noEmit
+npx eslint packages bench $( [ -d e2e ] && echo e2e ) --cache --cache-location node_modules/.cache/eslint
+# The benchmarks' own helpers (statistics, parsers, report layout) have unit tests too.
+npx vitest run --root bench
 # Test packages one after another: the integration suites start servers and real kubectl.
 npx turbo run test --concurrency=1 --output-logs=new-only
