@@ -122,7 +122,6 @@ export class EndpointSliceController implements Controller {
     const pods = this.pods.cache
       .list(namespace)
       .filter((p) => selector.matches(p.metadata?.labels));
-    const triggerTime = this.triggers.compute(key, service, pods);
     const zoneOf = (node: string): string | undefined =>
       this.nodes.cache.get('', node)?.metadata?.labels?.[ZONE_LABEL];
     const mine = this.slices.cache
@@ -141,6 +140,8 @@ export class EndpointSliceController implements Controller {
       this.queue.addRateLimited(key);
       return;
     }
+    // After the stale check, so that a retried sync still sees what changed.
+    const triggerTime = this.triggers.compute(key, service, pods);
     const client = this.ctx.clients.resource<EndpointSlice>(ENDPOINT_SLICES, namespace);
     const ownerRef = newControllerRef(service, SERVICES);
     try {
