@@ -64,6 +64,17 @@ export function formatFields(fields: Fields | undefined): string {
   return out;
 }
 
+/**
+ * klog's MergeKVs: the logger's own values, then the call's; a key given in both is printed once,
+ * with the call's value, after the logger's other values.
+ */
+function mergeFields(base: Fields, call: Fields | undefined): Fields {
+  if (!call) return base;
+  const out: Fields = {};
+  for (const [k, v] of Object.entries(base)) if (!Object.hasOwn(call, k)) out[k] = v;
+  return Object.assign(out, call);
+}
+
 export class KlogLogger implements Logger {
   private readonly opts: Required<Omit<KlogOptions, 'fields'>> & { fields: Fields };
 
@@ -81,9 +92,7 @@ export class KlogLogger implements Logger {
   private line(sev: 'I' | 'W' | 'E', msg: string, fields?: Fields, err?: unknown): void {
     const head = klogHeader(sev, this.opts.now(), this.opts.pid, this.opts.source);
     const errPart = err === undefined ? '' : ` err=${formatValue(err)}`;
-    this.opts.sink.write(
-      `${head} ${JSON.stringify(msg)}${errPart}${formatFields(this.opts.fields)}${formatFields(fields)}\n`,
-    );
+    this.opts.sink.write(`${head} ${JSON.stringify(msg)}${errPart}${formatFields(mergeFields(this.opts.fields, fields))}\n`);
   }
 
   debug(msg: string, fields?: Fields): void {
