@@ -3,7 +3,7 @@ import type { ApiObject, DeleteOptions } from '@kubelab/api';
 import { ApiError, badRequest, groupVersion, invalid, methodNotAllowed, notSupported } from '@kubelab/api';
 import { fieldManagerFor, requestManager, trackCreate, trackUpdate } from '../fieldmanager/index.js';
 import { applyPatch, patchTypeFromContentType } from '../patch/index.js';
-import { printTable } from '../printers/index.js';
+import { printTable, tableHeader, tableRow } from '../printers/index.js';
 import type { IncludeObject } from '../printers/index.js';
 import type { GenericStore } from '../registry/generic-store.js';
 import { findUnknownFields, strictDecodingBadRequestMessage } from '../schema/index.js';
@@ -53,7 +53,7 @@ export function handleGet(r: ApiRequest): void {
   writeJson(r.res, 200, entry.json);
 }
 
-export function handleList(r: ApiRequest): void {
+export async function handleList(r: ApiRequest): Promise<void> {
   const store = mustStore(r);
   const opts = parseListOptions(r.query);
   const pred = buildPredicate(r.resource, opts);
@@ -61,37 +61,61 @@ export function handleList(r: ApiRequest): void {
   const { items, rv } = store.cacher.list(prefix, pred);
   const page = paginate(items, prefix, rv, opts, pred !== undefined);
   if (wantsTable(r.req.headers.accept)) {
-    const table = printTable(r.resource, page.items.map((e) => JSON.parse(e.json) as object), {
+    const tableOpts = {
       now: r.deps.clock.now(),
       includeObject: includeObject(r.query),
       resourceVersion: String(rv),
-    });
-    if (page.continueToken) table.metadata.continue = page.continueToken;
-    if (page.remaining !== undefined) table.metadata.remainingItemCount = page.remaining;
-    writeJson(r.res, 200, table);
+      ...(page.continueToken ? { continue: page.continueToken } : {}),
+      ...(page.remaining !== undefined ? { remainingItemCount: page.remaining } : {}),
+    };
+    const header = JSON.stringify(tableHeader(r.resource, tableOpts));
+    // `"rows":[]}` ends the header: the rows go in between, printed one object at a time.
+    const row = (e: { json: string }): string => JSON.stringify(tableRow(r.resource, JSON.parse(e.json) as object, tableOpts));
+    await writeList(r.res, header.slice(0, -2), page.items, row);
     return;
   }
   let meta = `{"resourceVersion":"${rv}"`;
   if (page.continueToken) meta += `,"continue":${JSON.stringify(page.continueToken)}`;
   if (page.remaining !== undefined) meta += `,"remainingItemCount":${page.remaining}`;
   meta += '}';
-  writeJsonList(r.res, `{"kind":"${r.resource.listKind}","apiVersion":"${groupVersion(r.resource)}","metadata":${meta},"items":[`, page.items);
+  const head = `{"kind":"${r.resource.listKind}","apiVersion":"${groupVersion(r.resource)}","metadata":${meta},"items":[`;
+  await writeList(r.res, head, page.items, (e) => e.json);
 }
 
-/** A list written in chunks, never as one string of every item (10,000 pods are 25 MB). */
-function writeJsonList(res: ApiRequest['res'], head: string, items: { json: string }[]): void {
+const CHUNK_CHARS = 1 << 18;
+
+/** Resolves once the response can take more data, or is gone. */
+function drained(res: ApiRequest['res']): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.on('drain', done);
+    res.on('close', done);
+  });
+}
+
+/**
+ * `head`, the items as JSON joined by commas, then `]}`. A long list (10,000 pods are 45 MB) is
+ * written in chunks, each after the socket has taken the previous one, never as one string and
+ * never all buffered at once; a short one as one body with its Content-Length.
+ */
+async function writeList<T>(res: ApiRequest['res'], head: string, items: T[], toJson: (item: T) => string): Promise<void> {
   if (items.length < 256) {
-    writeJson(res, 200, `${head}${items.map((e) => e.json).join(',')}]}`);
+    writeJson(res, 200, `${head}${items.map(toJson).join(',')}]}`);
     return;
   }
   res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache, private' });
   let chunk = head;
   for (let i = 0; i < items.length; i++) {
-    chunk += (i ? ',' : '') + (items[i] as { json: string }).json;
-    if (chunk.length > 1 << 20) {
-      res.write(chunk);
-      chunk = '';
-    }
+    chunk += (i ? ',' : '') + toJson(items[i] as T);
+    if (chunk.length < CHUNK_CHARS) continue;
+    const more = res.write(chunk);
+    chunk = '';
+    if (!more) await drained(res);
+    if (res.destroyed) return;
   }
   res.end(`${chunk}]}`);
 }

@@ -7,5 +7,5 @@ export type {
   TableRow,
   TableRowCondition,
 } from './types.js';
-export { printTable, type PrintTableOptions } from './print-table.js';
+export { printTable, tableHeader, tableRow, type PrintTableOptions } from './print-table.js';
 export { humanDuration, shortHumanDuration } from './human-duration.js';

@@ -23,19 +23,21 @@ function rowObject(obj: object, includeObject: IncludeObject): unknown {
   return { kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata };
 }
 
-export function printTable(
+/** One row of the Table for `obj`, with the object as includeObject asks. */
+export function tableRow(
   resource: { group: string; kind: string },
-  objects: object[],
-  opts: PrintTableOptions,
-): Table {
-  const printer = printerFor(resource);
-  const rows = objects.map((obj): TableRow => {
-    const printed = printer.print(obj, opts.now);
-    const row: TableRow = { cells: printed.cells };
-    if (printed.conditions) row.conditions = printed.conditions;
-    if (opts.includeObject !== 'None') row.object = rowObject(obj, opts.includeObject);
-    return row;
-  });
+  obj: object,
+  opts: Pick<PrintTableOptions, 'now' | 'includeObject'>,
+): TableRow {
+  const printed = printerFor(resource).print(obj, opts.now);
+  const row: TableRow = { cells: printed.cells };
+  if (printed.conditions) row.conditions = printed.conditions;
+  if (opts.includeObject !== 'None') row.object = rowObject(obj, opts.includeObject);
+  return row;
+}
+
+/** The Table without its rows (`rows: []`), for writers that stream the rows themselves. */
+export function tableHeader(resource: { group: string; kind: string }, opts: PrintTableOptions): Table {
   const metadata: Table['metadata'] = {};
   if (opts.resourceVersion) metadata.resourceVersion = opts.resourceVersion;
   if (opts.continue) metadata.continue = opts.continue;
@@ -44,7 +46,15 @@ export function printTable(
     kind: 'Table',
     apiVersion: 'meta.k8s.io/v1',
     metadata,
-    columnDefinitions: opts.noHeaders ? null : [...printer.columns],
-    rows,
+    columnDefinitions: opts.noHeaders ? null : [...printerFor(resource).columns],
+    rows: [],
   };
+}
+
+export function printTable(
+  resource: { group: string; kind: string },
+  objects: object[],
+  opts: PrintTableOptions,
+): Table {
+  return { ...tableHeader(resource, opts), rows: objects.map((obj) => tableRow(resource, obj, opts)) };
 }
