@@ -6,6 +6,8 @@ import type { GroupVersionKind, OpenApiSchema } from '../../src/schema/openapi-s
 import { schemaRef } from '../../src/schema/openapi-schema.js';
 import type { PropertyDecl, TypeDecl, TypeRef } from './declarations.js';
 import { declKey } from './declarations.js';
+import type { EnumInfo } from './enums.js';
+import { enumFor } from './enums.js';
 import type { FormatLookup } from './formats.js';
 import { listMetadata } from './patch-metadata.js';
 import { specialSchema } from './special-types.js';
@@ -55,7 +57,7 @@ function typeSchema(
   for (const prop of decl.properties) {
     const format = opts.formats(decl.module, decl.name, prop.name);
     properties[prop.name] = {
-      ...propertySchema(prop, format, enqueue),
+      ...propertySchema(prop, format, enqueue, enumFor(name, prop.name)),
       ...listMetadata(name, prop.name),
     };
   }
@@ -71,12 +73,32 @@ function propertySchema(
   prop: PropertyDecl,
   format: string | undefined,
   enqueue: (id: TypeId) => string,
+  enumInfo: EnumInfo | undefined,
 ): OpenApiSchema {
-  const schema = valueSchema(prop.type, format, enqueue);
-  if (!prop.description) return schema;
+  const schema = withEnum(valueSchema(prop.type, format, enqueue), enumInfo);
+  const description = (prop.description ?? '') + (enumInfo?.doc ?? '');
+  if (!description) return schema;
   // OpenAPI 3.0 ignores siblings of $ref, so upstream wraps a described reference in allOf.
-  if (schema.$ref) return { allOf: [{ $ref: schema.$ref }], description: prop.description };
-  return { description: prop.description, ...schema };
+  if (schema.$ref) return { allOf: [{ $ref: schema.$ref }], description };
+  return { description, ...schema };
+}
+
+/** The schema carries no `enum` key in its declared type; upstream puts one beside `type`. */
+type WithEnum = OpenApiSchema & { enum?: string[] };
+
+/** Upstream puts an `+enum` type's values on the string schema, or on `items` for a list of them. */
+function withEnum(schema: OpenApiSchema, enumInfo: EnumInfo | undefined): OpenApiSchema {
+  if (!enumInfo) return schema;
+  const values = [...enumInfo.values];
+  if (schema.type === 'array' && schema.items) {
+    const items: WithEnum = { ...schema.items, enum: values };
+    return { ...schema, items };
+  }
+  if (schema.type !== 'string') {
+    throw new Error(`enum on a non-string schema (${JSON.stringify(schema)})`);
+  }
+  const withValues: WithEnum = { ...schema, enum: values };
+  return withValues;
 }
 
 function valueSchema(
