@@ -185,6 +185,16 @@ export const ENUMS: Readonly<Record<string, Readonly<Record<string, EnumInfo>>>>
       ],
     ),
   },
+  [`${CORE}.VolumeMount`]: {
+    mountPropagation: e(
+      ['Bidirectional', 'HostToContainer', 'None'],
+      [
+        'means that the volume in a container will receive new mounts from the host or other containers, and its own mounts will be propagated from the container to the host or other containers. Note that this mode is recursively applied to all mounts in the volume ("rshared" in Linux terminology).',
+        'means that the volume in a container will receive new mounts from the host or other containers, but filesystems mounted inside the container won\'t be propagated to the host or other containers. Note that this mode is recursively applied to all mounts in the volume ("rslave" in Linux terminology).',
+        'means that the volume in a container will not receive new mounts from the host or other containers, and filesystems mounted inside the container won\'t be propagated to the host or other containers. Note that this mode corresponds to "private" in Linux terminology.',
+      ],
+    ),
+  },
   [`${CORE}.NamespaceStatus`]: {
     phase: e(
       ['Active', 'Terminating'],
@@ -341,6 +351,13 @@ export const ENUMS: Readonly<Record<string, Readonly<Record<string, EnumInfo>>>>
       ],
     ),
   },
+  'io.k8s.api.discovery.v1.EndpointSlice': {
+    addressType: e(
+      ['FQDN', 'IPv4', 'IPv6'],
+      ['represents a FQDN.', 'represents an IPv4 Address.', 'represents an IPv6 Address.'],
+    ),
+  },
+  'io.k8s.api.discovery.v1.EndpointPort': { protocol },
 };
 
 export function enumFor(typeName: string, property: string): EnumInfo | undefined {
