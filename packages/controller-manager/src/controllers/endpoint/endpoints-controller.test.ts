@@ -84,17 +84,13 @@ describe('EndpointsController', () => {
     expect(ep('manual')).toBeUndefined();
 
     const b = await h.clients.resource<Pod>(PODS, 'ns').get('b');
-    await h.clients
-      .resource<Pod>(PODS, 'ns')
-      .update({
-        ...b,
-        status: {
-          ...b.status,
-          conditions: [
-            { type: 'Ready', status: 'True', lastTransitionTime: '2026-01-01T00:00:02Z' },
-          ],
-        },
-      });
+    await h.clients.resource<Pod>(PODS, 'ns').update({
+      ...b,
+      status: {
+        ...b.status,
+        conditions: [{ type: 'Ready', status: 'True', lastTransitionTime: '2026-01-01T00:00:02Z' }],
+      },
+    });
     await waitFor('b ready', () => ips(ep('web')) === '[["10.244.1.2","10.244.1.3"],null]');
     expect(ep('web')?.metadata?.annotations?.[TRIGGER_TIME_ANNOTATION]).toBe(
       '2026-01-01T00:00:02Z',

@@ -21,20 +21,12 @@ import { ENDPOINTS, PODS, SERVICES } from '../../framework/resources.js';
 import { runWorkers } from '../../framework/run-workers.js';
 import { computeSubsets } from './endpoint-subsets.js';
 import { TriggerTimeTracker } from './trigger-time-tracker.js';
+import { enqueueServicesOfPods } from './pod-service-memberships.js';
+import { sameJson } from '../../util/same-json.js';
 
 export const TRIGGER_TIME_ANNOTATION = 'endpoints.kubernetes.io/last-change-trigger-time';
 export const HEADLESS_LABEL = 'service.kubernetes.io/headless';
 const LEADER_ANNOTATION = 'control-plane.alpha.kubernetes.io/leader';
-
-/** JSON with sorted keys: stored objects need not keep the key order they were written in. */
-function canonical(v: unknown): string {
-  return JSON.stringify(v ?? null, (_k, x: unknown) =>
-    x && typeof x === 'object' && !Array.isArray(x)
-      ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => (a < b ? -1 : 1)))
-      : x,
-  );
-}
-const sameJson = (a: unknown, b: unknown): boolean => canonical(a) === canonical(b);
 
 export class EndpointsController implements Controller {
   readonly name = 'endpoints-controller';
@@ -61,24 +53,7 @@ export class EndpointsController implements Controller {
     this.services.on('update', enqueue);
     this.services.on('delete', enqueue);
     this.endpoints.on('delete', enqueue);
-    this.pods.on('add', (pod) => this.enqueueServicesOf(pod));
-    this.pods.on('update', (pod, old) => {
-      // Resyncs deliver the same version: nothing changed.
-      if (pod.metadata?.resourceVersion === old.metadata?.resourceVersion) return;
-      this.enqueueServicesOf(pod);
-      if (!sameJson(pod.metadata?.labels, old.metadata?.labels)) this.enqueueServicesOf(old);
-    });
-    this.pods.on('delete', (pod) => this.enqueueServicesOf(pod));
-  }
-
-  /** The Services whose selector matches the pod (GetPodServiceMemberships). */
-  private enqueueServicesOf(pod: Pod): void {
-    for (const svc of this.services.cache.list(pod.metadata?.namespace ?? '')) {
-      const selector = svc.spec?.selector;
-      if (!selector) continue;
-      if (labelSelectorFromMeta({ matchLabels: selector }).matches(pod.metadata?.labels))
-        this.queue.add(namespacedKey(svc));
-    }
+    enqueueServicesOfPods(this.pods, this.services, this.queue);
   }
 
   async run(signal: AbortSignal): Promise<void> {

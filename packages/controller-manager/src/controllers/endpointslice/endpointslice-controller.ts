@@ -22,6 +22,7 @@ import { namespacedKey, newControllerRef, splitKey } from '../../framework/contr
 import { objectReference, type EventRecorder } from '../../framework/event-recorder.js';
 import { ENDPOINT_SLICES, NODES, PODS, SERVICES } from '../../framework/resources.js';
 import { runWorkers } from '../../framework/run-workers.js';
+import { enqueueServicesOfPods } from '../endpoint/pod-service-memberships.js';
 import { TriggerTimeTracker } from '../endpoint/trigger-time-tracker.js';
 import { desiredEndpointGroups, serviceAddressTypes } from './slice-endpoints.js';
 import { CONTROLLER_NAME, MANAGED_BY_LABEL, SERVICE_NAME_LABEL, planSlices } from './slice-plan.js';
@@ -74,22 +75,7 @@ export class EndpointSliceController implements Controller {
       this.tracker.observedDelete(key, slice.metadata?.name ?? '');
       this.queue.add(key);
     });
-    this.pods.on('add', (pod) => this.enqueueServicesOf(pod));
-    this.pods.on('update', (pod, old) => {
-      if (pod.metadata?.resourceVersion === old.metadata?.resourceVersion) return;
-      this.enqueueServicesOf(pod);
-      this.enqueueServicesOf(old);
-    });
-    this.pods.on('delete', (pod) => this.enqueueServicesOf(pod));
-  }
-
-  private enqueueServicesOf(pod: Pod): void {
-    for (const svc of this.services.cache.list(pod.metadata?.namespace ?? '')) {
-      const selector = svc.spec?.selector;
-      if (!selector) continue;
-      if (labelSelectorFromMeta({ matchLabels: selector }).matches(pod.metadata?.labels))
-        this.queue.add(namespacedKey(svc));
-    }
+    enqueueServicesOfPods(this.pods, this.services, this.queue);
   }
 
   async run(signal: AbortSignal): Promise<void> {

@@ -8,6 +8,7 @@
 import type { EndpointSlice, OwnerReference, Service } from '@kubelab/api';
 import type { AddressType, EndpointGroup } from './slice-endpoints.js';
 import { portsKey } from './slice-endpoints.js';
+import { sameJson } from '../../util/same-json.js';
 
 export const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
 export const MANAGED_BY_LABEL = 'endpointslice.kubernetes.io/managed-by';
@@ -47,16 +48,6 @@ export function sliceLabels(service: Service): Record<string, string> {
 export function slicePrefix(serviceName: string): string {
   return serviceName.length + 1 <= 253 - 5 ? `${serviceName}-` : 'slice-';
 }
-
-/** JSON with sorted keys: stored objects need not keep the key order they were written in. */
-function canonical(v: unknown): string {
-  return JSON.stringify(v ?? null, (_k, x: unknown) =>
-    x && typeof x === 'object' && !Array.isArray(x)
-      ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => (a < b ? -1 : 1)))
-      : x,
-  );
-}
-const same = (a: unknown, b: unknown): boolean => canonical(a) === canonical(b);
 
 function chunks<T>(items: T[], size: number): T[][] {
   if (items.length === 0) return [[]];
@@ -126,8 +117,8 @@ export function planSlices(
       const owners = current.metadata?.ownerReferences ?? [];
       const owned = owners.some((r) => r.uid === opts.ownerRef.uid);
       if (
-        same(current.endpoints ?? [], endpoints) &&
-        same(current.metadata?.labels ?? {}, labels) &&
+        sameJson(current.endpoints ?? [], endpoints) &&
+        sameJson(current.metadata?.labels ?? {}, labels) &&
         owned
       )
         continue;
