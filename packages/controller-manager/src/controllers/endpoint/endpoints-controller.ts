@@ -6,7 +6,6 @@
 import {
   isApiError,
   isNotFound,
-  labelSelectorFromMeta,
   type Endpoints,
   type Logger,
   type Pod,
@@ -21,7 +20,7 @@ import { ENDPOINTS, PODS, SERVICES } from '../../framework/resources.js';
 import { runWorkers } from '../../framework/run-workers.js';
 import { computeSubsets } from './endpoint-subsets.js';
 import { TriggerTimeTracker } from './trigger-time-tracker.js';
-import { enqueueServicesOfPods } from './pod-service-memberships.js';
+import { enqueueServicesOfPods, podsOfService } from './pod-service-memberships.js';
 import { sameJson } from '../../util/same-json.js';
 
 export const TRIGGER_TIME_ANNOTATION = 'endpoints.kubernetes.io/last-change-trigger-time';
@@ -89,11 +88,8 @@ export class EndpointsController implements Controller {
       return;
     }
     // ExternalName services and services without a selector get no endpoints from here.
-    if (service.spec?.type === 'ExternalName' || !service.spec?.selector) return;
-    const selector = labelSelectorFromMeta({ matchLabels: service.spec.selector });
-    const pods = this.pods.cache
-      .list(namespace)
-      .filter((p) => selector.matches(p.metadata?.labels));
+    const pods = podsOfService(this.pods, service);
+    if (!pods) return;
     const triggerTime = this.triggers.compute(key, service, pods);
     const subsets = computeSubsets(service, pods);
 
@@ -107,7 +103,7 @@ export class EndpointsController implements Controller {
       return;
 
     const labels: Record<string, string> = { ...service.metadata?.labels };
-    const clusterIP = service.spec.clusterIP;
+    const clusterIP = service.spec?.clusterIP;
     if (!clusterIP || clusterIP === 'None') labels[HEADLESS_LABEL] = '';
     const annotations: Record<string, string> = { ...current?.metadata?.annotations };
     if (triggerTime) annotations[TRIGGER_TIME_ANNOTATION] = triggerTime;

@@ -40,3 +40,15 @@ export function enqueueServicesOfPods(
   });
   pods.on('delete', enqueue);
 }
+
+/**
+ * The pods a Service selects, or undefined for a Service the endpoint controllers leave alone:
+ * ExternalName services and services without a selector (their endpoints are made by hand).
+ */
+export function podsOfService(pods: Informer<Pod>, service: Service): Pod[] | undefined {
+  if (service.spec?.type === 'ExternalName' || !service.spec?.selector) return undefined;
+  const selector = labelSelectorFromMeta({ matchLabels: service.spec.selector });
+  return pods.cache
+    .list(service.metadata?.namespace ?? '')
+    .filter((p) => selector.matches(p.metadata?.labels));
+}

@@ -8,7 +8,6 @@
 import {
   isApiError,
   isNotFound,
-  labelSelectorFromMeta,
   type EndpointSlice,
   type Logger,
   type Node,
@@ -22,7 +21,7 @@ import { namespacedKey, newControllerRef, splitKey } from '../../framework/contr
 import { objectReference, type EventRecorder } from '../../framework/event-recorder.js';
 import { ENDPOINT_SLICES, NODES, PODS, SERVICES } from '../../framework/resources.js';
 import { runWorkers } from '../../framework/run-workers.js';
-import { enqueueServicesOfPods } from '../endpoint/pod-service-memberships.js';
+import { enqueueServicesOfPods, podsOfService } from '../endpoint/pod-service-memberships.js';
 import { TriggerTimeTracker } from '../endpoint/trigger-time-tracker.js';
 import { desiredEndpointGroups, serviceAddressTypes } from './slice-endpoints.js';
 import { CONTROLLER_NAME, MANAGED_BY_LABEL, SERVICE_NAME_LABEL, planSlices } from './slice-plan.js';
@@ -103,11 +102,8 @@ export class EndpointSliceController implements Controller {
       return;
     }
     // ExternalName services and services without a selector get no slices from here.
-    if (service.spec?.type === 'ExternalName' || !service.spec?.selector) return;
-    const selector = labelSelectorFromMeta({ matchLabels: service.spec.selector });
-    const pods = this.pods.cache
-      .list(namespace)
-      .filter((p) => selector.matches(p.metadata?.labels));
+    const pods = podsOfService(this.pods, service);
+    if (!pods) return;
     const zoneOf = (node: string): string | undefined =>
       this.nodes.cache.get('', node)?.metadata?.labels?.[ZONE_LABEL];
     const mine = this.slices.cache
