@@ -48,7 +48,7 @@ are still in storage, so the figure is the server's first LIST.
   with dockerode's unused ssh2 and gRPC/protobuf modules replaced by empty ones
   (\`UNUSED_DOCKERODE_MODULES\` in packages/cli/src/bundle/build-bundles.ts) and node started with
   \`KUBELET_NODE_FLAGS\` (\`--max-semi-space-size=1\`, packages/cli/src/cluster/kubelet-process.ts):
-  75.6-78.6 MB with 30 pods in the three runs that measured it (01:58, 04:50, 06:03). The benchmark builds that bundle the same
+  75.3-78.6 MB with 30 pods in the three runs that measured it (01:58, 04:50, 06:03). The benchmark builds that bundle the same
   way and passes the same flags.
 - About 47-48 MB of it is file-backed: the pages of the node binary itself (an idle \`node\` is
   41 MB). The V8 heap is 13-16 MB; the rest is Node's own native memory.
