@@ -1,6 +1,7 @@
 export * from './types/index.js';
 export * from './errors.js';
 export * from './logger.js';
+export { writeDrained } from './write-drained.js';
 export * from './clock.js';
 export * from './resources.js';
 export * from './validation/field-errors.js';

@@ -1,6 +1,6 @@
 /** get, list, create, update, patch, delete and deletecollection of stored objects. */
 import type { ApiObject, DeleteOptions } from '@kubelab/api';
-import { ApiError, badRequest, groupVersion, invalid, methodNotAllowed, notSupported } from '@kubelab/api';
+import { ApiError, badRequest, groupVersion, invalid, methodNotAllowed, notSupported, writeDrained } from '@kubelab/api';
 import { fieldManagerFor, requestManager, trackCreate, trackUpdate } from '../fieldmanager/index.js';
 import { applyPatch, patchTypeFromContentType } from '../patch/index.js';
 import { printTable, tableHeader, tableRow } from '../printers/index.js';
@@ -84,19 +84,6 @@ export async function handleList(r: ApiRequest): Promise<void> {
 
 const CHUNK_CHARS = 1 << 18;
 
-/** Resolves once the response can take more data, or is gone. */
-function drained(res: ApiRequest['res']): Promise<void> {
-  return new Promise((resolve) => {
-    const done = (): void => {
-      res.off('drain', done);
-      res.off('close', done);
-      resolve();
-    };
-    res.on('drain', done);
-    res.on('close', done);
-  });
-}
-
 /**
  * `head`, the items as JSON joined by commas, then `]}`. A long list (10,000 pods are 45 MB) is
  * written in chunks, each after the socket has taken the previous one, never as one string and
@@ -112,9 +99,8 @@ async function writeList<T>(res: ApiRequest['res'], head: string, items: T[], to
   for (let i = 0; i < items.length; i++) {
     chunk += (i ? ',' : '') + toJson(items[i] as T);
     if (chunk.length < CHUNK_CHARS) continue;
-    const more = res.write(chunk);
+    await writeDrained(res, chunk);
     chunk = '';
-    if (!more) await drained(res);
     if (res.destroyed) return;
   }
   res.end(`${chunk}]}`);

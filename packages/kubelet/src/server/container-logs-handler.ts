@@ -5,7 +5,7 @@
 import { stat } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import type { Clock, Logger } from '@kubelab/api';
-import { ApiError } from '@kubelab/api';
+import { ApiError, writeDrained } from '@kubelab/api';
 import type { ReadCriLogOptions } from '../logs/index.js';
 import { writeStatus } from './http-responses.js';
 import type { ContainerRef, KubeletServerOptions, LogReader } from './kubelet-server-options.js';
@@ -16,19 +16,6 @@ export interface ContainerLogsDeps {
   readLog: LogReader;
   clock: Clock;
   logger: Logger;
-}
-
-function write(res: ServerResponse, chunk: Buffer): Promise<void> {
-  if (res.write(chunk)) return Promise.resolve();
-  return new Promise((resolve) => {
-    const done = (): void => {
-      res.off('drain', done);
-      res.off('close', done);
-      resolve();
-    };
-    res.on('drain', done);
-    res.on('close', done);
-  });
 }
 
 export async function serveContainerLogs(
@@ -71,7 +58,7 @@ export async function serveContainerLogs(
   try {
     for await (const chunk of deps.readLog(target.logPath, readOpts)) {
       if (abort.signal.aborted) break;
-      await write(res, chunk);
+      await writeDrained(res, chunk);
     }
   } catch (err) {
     if (!abort.signal.aborted) deps.logger.error('Failed to read container log', err, { pod: `${ref.namespace}/${ref.pod}`, container: ref.container });
