@@ -1,5 +1,6 @@
-import type { Pod, Service } from '@kubelab/api';
+import type { Service } from '@kubelab/api';
 import { describe, expect, it } from 'vitest';
+import { endpointPod } from '../../testing/endpoint-fixtures.js';
 import { computeSubsets, findPort, shouldPodBeInEndpoints } from './endpoint-subsets.js';
 
 const svc = (spec: Service['spec'] = {}): Service => ({
@@ -12,29 +13,7 @@ const svc = (spec: Service['spec'] = {}): Service => ({
   },
 });
 
-const pod = (
-  name: string,
-  ip: string,
-  o: {
-    ready?: boolean;
-    ports?: { name: string; containerPort: number }[];
-    phase?: string;
-    deleting?: boolean;
-  } = {},
-): Pod => ({
-  metadata: {
-    name,
-    namespace: 'ns',
-    uid: `uid-${name}`,
-    ...(o.deleting ? { deletionTimestamp: '2026-01-01T00:00:00Z' } : {}),
-  },
-  spec: { nodeName: 'node-1', containers: [{ name: 'c', image: 'i', ports: o.ports }] },
-  status: {
-    phase: o.phase ?? 'Running',
-    podIP: ip,
-    conditions: [{ type: 'Ready', status: o.ready === false ? 'False' : 'True' }],
-  },
-});
+const pod = endpointPod;
 
 const addr = (name: string, ip: string) => ({
   ip,

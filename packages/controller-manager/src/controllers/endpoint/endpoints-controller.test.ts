@@ -1,7 +1,8 @@
-import type { Endpoints, Pod, Service } from '@kubelab/api';
+import type { Endpoints, Pod } from '@kubelab/api';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ENDPOINTS, PODS, SERVICES } from '../../framework/resources.js';
 import { ControllerHarness } from '../../testing/controller-harness.js';
+import { endpointPod, endpointService } from '../../testing/endpoint-fixtures.js';
 import { waitFor } from '../../testing/wait-for.js';
 import {
   EndpointsController,
@@ -9,30 +10,8 @@ import {
   TRIGGER_TIME_ANNOTATION,
 } from './endpoints-controller.js';
 
-const service = (name: string, spec: Service['spec']): Service => ({
-  metadata: {
-    name,
-    namespace: 'ns',
-    labels: { app: name },
-    creationTimestamp: '2026-01-01T00:00:00Z',
-  },
-  spec,
-});
-const pod = (name: string, ip: string, ready: boolean): Pod => ({
-  metadata: { name, namespace: 'ns', labels: { app: 'web' } },
-  spec: { nodeName: 'node-1', containers: [{ name: 'c', image: 'i' }] },
-  status: {
-    phase: 'Running',
-    podIP: ip,
-    conditions: [
-      {
-        type: 'Ready',
-        status: ready ? 'True' : 'False',
-        lastTransitionTime: '2026-01-01T00:00:01Z',
-      },
-    ],
-  },
-});
+const service = endpointService;
+const pod = (name: string, ip: string, ready: boolean): Pod => endpointPod(name, ip, { ready });
 
 describe('EndpointsController', () => {
   let h: ControllerHarness;

@@ -2,35 +2,13 @@ import type { EndpointSlice, Pod, Service } from '@kubelab/api';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ENDPOINT_SLICES, PODS, SERVICES } from '../../framework/resources.js';
 import { ControllerHarness } from '../../testing/controller-harness.js';
+import { endpointPod, endpointService } from '../../testing/endpoint-fixtures.js';
 import { waitFor } from '../../testing/wait-for.js';
 import { EndpointSliceController } from './endpointslice-controller.js';
 import { CONTROLLER_NAME, MANAGED_BY_LABEL, SERVICE_NAME_LABEL } from './slice-plan.js';
 
-const service = (name: string, spec: Service['spec']): Service => ({
-  metadata: {
-    name,
-    namespace: 'ns',
-    uid: `uid-${name}`,
-    labels: { app: name },
-    creationTimestamp: '2026-01-01T00:00:00Z',
-  },
-  spec,
-});
-const pod = (name: string, ip: string, ready: boolean): Pod => ({
-  metadata: { name, namespace: 'ns', uid: `uid-${name}`, labels: { app: 'web' } },
-  spec: { nodeName: 'node-1', containers: [{ name: 'c', image: 'i' }] },
-  status: {
-    phase: 'Running',
-    podIP: ip,
-    conditions: [
-      {
-        type: 'Ready',
-        status: ready ? 'True' : 'False',
-        lastTransitionTime: '2026-01-01T00:00:01Z',
-      },
-    ],
-  },
-});
+const service = endpointService;
+const pod = (name: string, ip: string, ready: boolean): Pod => endpointPod(name, ip, { ready });
 
 describe('EndpointSliceController', () => {
   let h: ControllerHarness;

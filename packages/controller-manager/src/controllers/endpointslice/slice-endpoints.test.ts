@@ -6,6 +6,7 @@ import {
   podToEndpoint,
   serviceAddressTypes,
 } from './slice-endpoints.js';
+import { endpointPod, type EndpointPodOptions } from '../../testing/endpoint-fixtures.js';
 
 const service = (spec: Service['spec']): Service => ({
   metadata: { name: 'web', namespace: 'ns' },
@@ -14,26 +15,8 @@ const service = (spec: Service['spec']): Service => ({
 const pod = (
   name: string,
   ip: string | undefined,
-  o: {
-    ready?: boolean;
-    terminating?: boolean;
-    phase?: string;
-    ports?: { name: string; containerPort: number }[];
-  } = {},
-): Pod => ({
-  metadata: {
-    name,
-    namespace: 'ns',
-    uid: `uid-${name}`,
-    ...(o.terminating ? { deletionTimestamp: '2026-01-01T00:00:00Z' } : {}),
-  },
-  spec: { nodeName: 'node-1', containers: [{ name: 'c', image: 'i', ports: o.ports }] },
-  status: {
-    phase: o.phase ?? 'Running',
-    ...(ip ? { podIP: ip, podIPs: [{ ip }] } : {}),
-    conditions: [{ type: 'Ready', status: o.ready === false ? 'False' : 'True' }],
-  },
-});
+  o: EndpointPodOptions & { terminating?: boolean } = {},
+): Pod => endpointPod(name, ip, { ...o, deleting: o.terminating });
 const noZone = (): undefined => undefined;
 
 describe('serviceAddressTypes', () => {
