@@ -13,6 +13,18 @@ async function rolledOut(x: MatrixContext, what: string): Promise<void> {
   matches(`${what}: rollout status`, out, /^deployment "web" successfully rolled out$/m);
 }
 
+/**
+ * Waits until the deployment controller has seen the latest template: only then has it made the
+ * ReplicaSet (and revision) for it. Two template changes it never saw apart make one revision, on
+ * a real cluster too.
+ */
+async function observed(x: MatrixContext, what: string): Promise<void> {
+  await waitFor(`${what}: observedGeneration`, async () => {
+    const [generation, seen] = (await jsonpath(x, ['deploy', 'web'], '{.metadata.generation} {.status.observedGeneration}')).split(' ');
+    return generation !== undefined && generation === seen;
+  }, { timeoutMs: 60_000 });
+}
+
 export const workloadCommands = [
   command('run', async (x) => {
     const r = await x.k(['run', 'solo', `--image=${IMAGE}`, '--labels=app=solo,tier=one', '--', 'sh', '-c', serve('started')]);
@@ -38,11 +50,13 @@ export const workloadCommands = [
   command('set image', async (x) => {
     equal('set image', succeeded('set image', await x.k(['set', 'image', 'deployment/web', 'web=busybox:latest'])), 'deployment.apps/web image updated');
     equal('image', await jsonpath(x, ['deploy', 'web'], '{.spec.template.spec.containers[0].image}'), 'busybox:latest');
+    await observed(x, 'after set image');
   }),
 
   command('set env', async (x) => {
     equal('set env', succeeded('set env', await x.k(['set', 'env', 'deployment/web', 'GREETING=hello'])), 'deployment.apps/web env updated');
     equal('list env', succeeded('set env --list', await x.k(['set', 'env', 'deployment/web', '--list'])), '# Deployment web, container web\nGREETING=hello');
+    await observed(x, 'after set env');
   }),
 
   command('set resources', async (x) => {
