@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ApiObject } from '@kubelab/api';
+import { storedRow, storedRowJson } from '../printers/index.js';
 import { MemoryStorage, StorageError, type Storage } from '../storage/index.js';
 import { Cacher, type CacheEvent, type ObjectAttrs } from './cacher.js';
 
@@ -51,6 +52,30 @@ function collect(cacher: Cacher, opts: Omit<Parameters<Cacher['watch']>[0], 'onE
 }
 
 describe('Cacher', () => {
+  it("keeps each object's Table row beside its JSON, printed again for every stored version and on load", async () => {
+    const storage = new MemoryStorage();
+    const row = (obj: ApiObject, json: string) => storedRow({ group: '', kind: 'Pod' }, obj, json);
+    const cacher = await Cacher.create({ storage, prefix: PREFIX, attrs: podAttrs, row });
+    closers.push(() => storage.close(), () => cacher.close());
+    const cells = (c: Cacher): unknown => {
+      const e = c.get(key('a', 'x'));
+      return e?.row && (JSON.parse(storedRowJson(e.row, e.json, 'Metadata', 0)) as { cells: unknown[] }).cells.slice(0, 3);
+    };
+    const metadataOf = (c: Cacher): unknown => JSON.parse(c.get(key('a', 'x'))?.row?.metadataJson ?? 'null');
+    await storage.create(key('a', 'x'), pod('a', 'x'));
+    expect(cells(cacher)).toEqual(['x', '0/0', '']);
+    await storage.guaranteedUpdate(key('a', 'x'), (cur) => ({ ...cur, status: { phase: 'Running' } }));
+    expect(cells(cacher)).toEqual(['x', '0/0', 'Running']);
+    const stored = JSON.parse((await storage.get(key('a', 'x')))?.json ?? '{}') as ApiObject;
+    expect(metadataOf(cacher)).toEqual(stored.metadata);
+    expect(stored.metadata?.resourceVersion).toBe(String(cacher.get(key('a', 'x'))?.rv));
+
+    const reloaded = await Cacher.create({ storage, prefix: PREFIX, attrs: podAttrs, row });
+    closers.push(() => reloaded.close());
+    expect(cells(reloaded)).toEqual(['x', '0/0', 'Running']);
+    expect(metadataOf(reloaded)).toEqual(metadataOf(cacher));
+  });
+
   it('serves get and list from memory, in key order, with the storage rv', async () => {
     const { storage, cacher } = await memoryCacher();
     await storage.create(key('b', 'x'), pod('b', 'x', { app: 'web' }));

@@ -44,6 +44,7 @@ export class Cacher {
   private readonly prefix: string;
   private readonly logger: Logger;
   private readonly attrsFn: (obj: ApiObject) => ObjectAttrs;
+  private readonly rowFn: CacherOptions['row'];
   private store = new CacheStore();
   private events!: WatchCache;
   private watchers: readonly CacheWatcher[] = [];
@@ -53,6 +54,7 @@ export class Cacher {
     this.storage = opts.storage;
     this.prefix = opts.prefix;
     this.attrsFn = opts.attrs;
+    this.rowFn = opts.row;
     this.logger = (opts.logger ?? noopLogger).named('cacher.ts').with({ prefix: opts.prefix });
   }
 
@@ -125,7 +127,7 @@ export class Cacher {
       const history = await this.storage.history(0);
       const afterHistory = this.storage.currentResourceVersion();
 
-      this.store = new CacheStore(listed.items.map((i) => ({ ...i, attrs: this.attrsOf(i.json) })));
+      this.store = new CacheStore(listed.items.map((i) => ({ key: i.key, rv: i.rv, json: i.json, ...this.derive(i.json) })));
       for (const ev of pending) if (ev.rv > listed.rv) this.applyToStore(ev);
 
       const mine = history.events.filter((ev) => ev.key.startsWith(this.prefix));
@@ -167,9 +169,24 @@ export class Cacher {
       const attrs = prev?.attrs ?? (ev.object ? this.attrsFn(ev.object) : this.attrsOf(json));
       return { type, key, rv, json, attrs, prevAttrs: attrs };
     }
-    const attrs = ev.object ? this.attrsFn(ev.object) : this.attrsOf(json);
-    this.store.put({ key, rv, json, attrs });
-    return { type, key, rv, json, attrs, prevAttrs: prev ? prev.attrs : null };
+    const derived = ev.object ? this.deriveFrom(ev.object, json) : this.derive(json);
+    this.store.put({ key, rv, json, ...derived });
+    return { type, key, rv, json, attrs: derived.attrs, prevAttrs: prev ? prev.attrs : null };
+  }
+
+  /** What the cache keeps beside an object's JSON: its selector attrs and Table row. */
+  private deriveFrom(obj: ApiObject, json: string): Pick<CacheEntry, 'attrs' | 'row'> {
+    const attrs = this.attrsFn(obj);
+    return this.rowFn ? { attrs, row: this.rowFn(obj, json) } : { attrs };
+  }
+
+  private derive(json: string): Pick<CacheEntry, 'attrs' | 'row'> {
+    try {
+      return this.deriveFrom(JSON.parse(json) as ApiObject, json);
+    } catch (err) {
+      this.logger.error('Failed to compute selector attributes', err);
+      return { attrs: NO_ATTRS };
+    }
   }
 
   private attrsOf(json: string): ObjectAttrs {

@@ -1,5 +1,6 @@
 /** The watch cache's data shapes (re-exported by cacher.ts). */
 import type { ApiObject, Logger } from '@kubelab/api';
+import type { StoredRow } from '../printers/stored-row.js';
 import type { Storage } from '../storage/index.js';
 
 /** What selectors look at: labels, and the fields a resource supports selecting on. */
@@ -14,6 +15,8 @@ export interface CacheEntry {
   rv: number;
   json: string;
   attrs: ObjectAttrs;
+  /** Its Table row, printed when the object was stored (when the cacher has a `row` function). */
+  row?: StoredRow;
 }
 
 export interface CacheEvent {
@@ -30,6 +33,8 @@ export interface CacherOptions {
   /** The keys this cache holds, e.g. '/registry/pods/'. */
   prefix: string;
   attrs: (obj: ApiObject) => ObjectAttrs;
+  /** Prints an object's Table row once per stored version, for Table LISTs to serve as is. */
+  row?: (obj: ApiObject, json: string) => StoredRow;
   /** Events kept for resuming watches; default 10000. */
   historySize?: number;
   logger?: Logger;

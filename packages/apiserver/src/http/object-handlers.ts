@@ -3,8 +3,9 @@ import type { ApiObject, DeleteOptions } from '@kubelab/api';
 import { ApiError, badRequest, groupVersion, invalid, methodNotAllowed, notSupported, writeDrained } from '@kubelab/api';
 import { fieldManagerFor, requestManager, trackCreate, trackUpdate } from '../fieldmanager/index.js';
 import { applyPatch, patchTypeFromContentType } from '../patch/index.js';
-import { printTable, tableHeader, tableRow } from '../printers/index.js';
-import type { IncludeObject } from '../printers/index.js';
+import type { CacheEntry } from '../cache/index.js';
+import { storedRowJson, tableHeader, tableRow } from '../printers/index.js';
+import type { IncludeObject, PrintTableOptions } from '../printers/index.js';
 import type { GenericStore } from '../registry/generic-store.js';
 import { findUnknownFields, strictDecodingBadRequestMessage } from '../schema/index.js';
 import { decodeObject, parseBodyValue, readBody } from './body.js';
@@ -38,16 +39,23 @@ export function checkUnknownFields(r: ApiRequest, obj: ApiObject): void {
   for (const p of unknown) r.ctx.warnings.push(`unknown field "${p}"`);
 }
 
+/** The Table up to its first row: its JSON without the closing `]}` of `"rows":[]}`. */
+function tableHead(r: ApiRequest, opts: PrintTableOptions): string {
+  return JSON.stringify(tableHeader(r.resource, opts)).slice(0, -2);
+}
+
+/** One cached object's row: the row printed when it was stored, its time cells resolved now. */
+function tableRowJson(r: ApiRequest, e: CacheEntry, opts: Pick<PrintTableOptions, 'now' | 'includeObject'>): string {
+  if (e.row) return storedRowJson(e.row, e.json, opts.includeObject, opts.now);
+  return JSON.stringify(tableRow(r.resource, JSON.parse(e.json) as object, opts));
+}
+
 export function handleGet(r: ApiRequest): void {
   const store = mustStore(r);
   const entry = store.get(r.ctx.namespace, r.info.name);
   if (wantsTable(r.req.headers.accept)) {
-    const table = printTable(r.resource, [JSON.parse(entry.json) as object], {
-      now: r.deps.clock.now(),
-      includeObject: includeObject(r.query),
-      resourceVersion: String(entry.rv),
-    });
-    writeJson(r.res, 200, table);
+    const opts = { now: r.deps.clock.now(), includeObject: includeObject(r.query), resourceVersion: String(entry.rv) };
+    writeJson(r.res, 200, `${tableHead(r, opts)}${tableRowJson(r, entry, opts)}]}`);
     return;
   }
   writeJson(r.res, 200, entry.json);
@@ -68,10 +76,7 @@ export async function handleList(r: ApiRequest): Promise<void> {
       ...(page.continueToken ? { continue: page.continueToken } : {}),
       ...(page.remaining !== undefined ? { remainingItemCount: page.remaining } : {}),
     };
-    const header = JSON.stringify(tableHeader(r.resource, tableOpts));
-    // `"rows":[]}` ends the header: the rows go in between, printed one object at a time.
-    const row = (e: { json: string }): string => JSON.stringify(tableRow(r.resource, JSON.parse(e.json) as object, tableOpts));
-    await writeList(r.res, header.slice(0, -2), page.items, row);
+    await writeList(r.res, tableHead(r, tableOpts), page.items, (e) => tableRowJson(r, e, tableOpts));
     return;
   }
   let meta = `{"resourceVersion":"${rv}"`;

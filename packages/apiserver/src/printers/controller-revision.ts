@@ -1,9 +1,10 @@
 /** ControllerRevision printer: NAME CONTROLLER REVISION AGE (`daemonset.apps/fluentd`). */
 import type { ControllerRevision } from '@kubelab/api';
 import { AGE_COLUMN, NAME_COLUMN, column } from './columns.js';
-import { NONE, translateTimestampSince } from './helpers.js';
+import { NONE, since } from './helpers.js';
 import { SWAGGER_DOC } from './swagger-doc.js';
-import type { PrintedRow, Printer } from './types.js';
+import { definePrinter } from './printer.js';
+import type { PrintedRow } from './types.js';
 
 /** `kind.group/name` lower-cased (`kind/name` for the core group), as formatResourceName prints it. */
 function controllerName(rev: ControllerRevision): string {
@@ -17,23 +18,23 @@ function controllerName(rev: ControllerRevision): string {
   return `${groupKind.toLowerCase()}/${ref.name}`;
 }
 
-function printControllerRevision(rev: ControllerRevision, now: number): PrintedRow {
+function printControllerRevision(rev: ControllerRevision): PrintedRow {
   return {
     cells: [
       rev.metadata?.name ?? '',
       controllerName(rev),
       rev.revision ?? 0,
-      translateTimestampSince(rev.metadata?.creationTimestamp, now),
+      since(rev.metadata?.creationTimestamp),
     ],
   };
 }
 
-export const controllerRevisionPrinter: Printer<ControllerRevision> = {
+export const controllerRevisionPrinter = definePrinter<ControllerRevision>({
   columns: [
     NAME_COLUMN,
     column('Controller', 'string', 'Controller of the object'),
     column('Revision', 'string', SWAGGER_DOC['ControllerRevision.revision']),
     AGE_COLUMN,
   ],
-  print: printControllerRevision,
-};
+  row: printControllerRevision,
+});

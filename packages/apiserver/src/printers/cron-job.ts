@@ -4,12 +4,13 @@
  */
 import type { CronJob } from '@kubelab/api';
 import { AGE_COLUMN, CONTAINERS_COLUMN, IMAGES_COLUMN, NAME_COLUMN, column, wide } from './columns.js';
-import { NONE, layoutContainerCells, printBoolPtr, translateTimestampSince } from './helpers.js';
+import { NONE, layoutContainerCells, printBoolPtr, since } from './helpers.js';
 import { formatLabelSelector } from './label-selector.js';
 import { SWAGGER_DOC } from './swagger-doc.js';
-import type { PrintedRow, Printer } from './types.js';
+import { definePrinter } from './printer.js';
+import type { PrintedRow } from './types.js';
 
-function printCronJob(cj: CronJob, now: number): PrintedRow {
+function printCronJob(cj: CronJob): PrintedRow {
   const jobSpec = cj.spec?.jobTemplate?.spec;
   const { names, images } = layoutContainerCells(jobSpec?.template?.spec?.containers);
   const lastSchedule = cj.status?.lastScheduleTime;
@@ -21,8 +22,8 @@ function printCronJob(cj: CronJob, now: number): PrintedRow {
       // Decoding defaults spec.suspend to false (SetDefaults_CronJob).
       printBoolPtr(cj.spec?.suspend ?? false),
       cj.status?.active?.length ?? 0,
-      lastSchedule ? translateTimestampSince(lastSchedule, now) : NONE,
-      translateTimestampSince(cj.metadata?.creationTimestamp, now),
+      lastSchedule ? since(lastSchedule) : NONE,
+      since(cj.metadata?.creationTimestamp),
       names,
       images,
       formatLabelSelector(jobSpec?.selector),
@@ -30,7 +31,7 @@ function printCronJob(cj: CronJob, now: number): PrintedRow {
   };
 }
 
-export const cronJobPrinter: Printer<CronJob> = {
+export const cronJobPrinter = definePrinter<CronJob>({
   columns: [
     NAME_COLUMN,
     column('Schedule', 'string', SWAGGER_DOC['CronJobSpec.schedule']),
@@ -43,5 +44,5 @@ export const cronJobPrinter: Printer<CronJob> = {
     IMAGES_COLUMN,
     wide('Selector', 'string', SWAGGER_DOC['JobSpec.selector']),
   ],
-  print: printCronJob,
-};
+  row: printCronJob,
+});

@@ -4,12 +4,13 @@
  */
 import type { DaemonSet } from '@kubelab/api';
 import { AGE_COLUMN, CONTAINERS_COLUMN, IMAGES_COLUMN, NAME_COLUMN, column, wide } from './columns.js';
-import { formatLabels, layoutContainerCells, translateTimestampSince } from './helpers.js';
+import { formatLabels, layoutContainerCells, since } from './helpers.js';
 import { formatLabelSelector } from './label-selector.js';
 import { SWAGGER_DOC } from './swagger-doc.js';
-import type { PrintedRow, Printer } from './types.js';
+import { definePrinter } from './printer.js';
+import type { PrintedRow } from './types.js';
 
-function printDaemonSet(ds: DaemonSet, now: number): PrintedRow {
+function printDaemonSet(ds: DaemonSet): PrintedRow {
   const status = ds.status;
   const { names, images } = layoutContainerCells(ds.spec?.template?.spec?.containers);
   return {
@@ -21,7 +22,7 @@ function printDaemonSet(ds: DaemonSet, now: number): PrintedRow {
       status?.updatedNumberScheduled ?? 0,
       status?.numberAvailable ?? 0,
       formatLabels(ds.spec?.template?.spec?.nodeSelector),
-      translateTimestampSince(ds.metadata?.creationTimestamp, now),
+      since(ds.metadata?.creationTimestamp),
       names,
       images,
       formatLabelSelector(ds.spec?.selector),
@@ -29,7 +30,7 @@ function printDaemonSet(ds: DaemonSet, now: number): PrintedRow {
   };
 }
 
-export const daemonSetPrinter: Printer<DaemonSet> = {
+export const daemonSetPrinter = definePrinter<DaemonSet>({
   columns: [
     NAME_COLUMN,
     column('Desired', 'integer', SWAGGER_DOC['DaemonSetStatus.desiredNumberScheduled']),
@@ -43,5 +44,5 @@ export const daemonSetPrinter: Printer<DaemonSet> = {
     IMAGES_COLUMN,
     wide('Selector', 'string', SWAGGER_DOC['DaemonSetSpec.selector']),
   ],
-  print: printDaemonSet,
-};
+  row: printDaemonSet,
+});

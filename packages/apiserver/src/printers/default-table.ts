@@ -6,7 +6,7 @@ import type { ObjectMeta } from '@kubelab/api';
 import { NAME_COLUMN, column } from './columns.js';
 import { parseTime } from './helpers.js';
 import { SWAGGER_DOC } from './swagger-doc.js';
-import type { Printer } from './types.js';
+import { definePrinter } from './printer.js';
 
 /** Go `time.Time.UTC().Format(time.RFC3339)`: whole seconds, `Z`; zero time for an absent one. */
 export function formatRFC3339(ts: string | null | undefined): string {
@@ -15,10 +15,10 @@ export function formatRFC3339(ts: string | null | undefined): string {
   return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
 }
 
-export const defaultPrinter: Printer<{ metadata?: ObjectMeta }> = {
+export const defaultPrinter = definePrinter<{ metadata?: ObjectMeta }>({
   columns: [
     NAME_COLUMN,
     column('Created At', 'date', SWAGGER_DOC['ObjectMeta.creationTimestamp']),
   ],
-  print: (obj) => ({ cells: [obj.metadata?.name ?? '', formatRFC3339(obj.metadata?.creationTimestamp)] }),
-};
+  row: (obj) => ({ cells: [obj.metadata?.name ?? '', formatRFC3339(obj.metadata?.creationTimestamp)] }),
+});

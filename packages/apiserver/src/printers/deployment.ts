@@ -1,12 +1,13 @@
 /** Deployment printer: NAME READY UP-TO-DATE AVAILABLE AGE (wide: CONTAINERS IMAGES SELECTOR). */
 import type { Deployment } from '@kubelab/api';
 import { AGE_COLUMN, CONTAINERS_COLUMN, IMAGES_COLUMN, NAME_COLUMN, column, wide } from './columns.js';
-import { layoutContainerCells, translateTimestampSince } from './helpers.js';
+import { layoutContainerCells, since } from './helpers.js';
 import { labelSelectorString } from './label-selector.js';
 import { SWAGGER_DOC } from './swagger-doc.js';
-import type { PrintedRow, Printer } from './types.js';
+import { definePrinter } from './printer.js';
+import type { PrintedRow } from './types.js';
 
-function printDeployment(d: Deployment, now: number): PrintedRow {
+function printDeployment(d: Deployment): PrintedRow {
   // Decoding defaults spec.replicas to 1 (SetDefaults_Deployment).
   const desired = d.spec?.replicas ?? 1;
   const { names, images } = layoutContainerCells(d.spec?.template?.spec?.containers);
@@ -18,7 +19,7 @@ function printDeployment(d: Deployment, now: number): PrintedRow {
       `${d.status?.readyReplicas ?? 0}/${desired}`,
       d.status?.updatedReplicas ?? 0,
       d.status?.availableReplicas ?? 0,
-      translateTimestampSince(d.metadata?.creationTimestamp, now),
+      since(d.metadata?.creationTimestamp),
       names,
       images,
       selector,
@@ -26,7 +27,7 @@ function printDeployment(d: Deployment, now: number): PrintedRow {
   };
 }
 
-export const deploymentPrinter: Printer<Deployment> = {
+export const deploymentPrinter = definePrinter<Deployment>({
   columns: [
     NAME_COLUMN,
     column('Ready', 'string', 'Number of the pod with ready state'),
@@ -37,5 +38,5 @@ export const deploymentPrinter: Printer<Deployment> = {
     IMAGES_COLUMN,
     wide('Selector', 'string', SWAGGER_DOC['DeploymentSpec.selector']),
   ],
-  print: printDeployment,
-};
+  row: printDeployment,
+});

@@ -1,9 +1,9 @@
 /** EndpointSlice printer: NAME ADDRESSTYPE PORTS ENDPOINTS AGE (printers.go printEndpointSlice). */
 import type { DiscoveryEndpoint, DiscoveryEndpointPort, EndpointSlice } from '@kubelab/api';
 import { AGE_COLUMN, NAME_COLUMN, column } from './columns.js';
-import { translateTimestampSince } from './helpers.js';
+import { since } from './helpers.js';
 import { SWAGGER_DOC } from './swagger-doc.js';
-import type { Printer } from './types.js';
+import { definePrinter } from './printer.js';
 
 const MAX_SHOWN = 3;
 
@@ -24,7 +24,7 @@ export function formatDiscoveryEndpoints(endpoints: DiscoveryEndpoint[] | undefi
   return listWithMore((endpoints ?? []).flatMap((e) => e.addresses ?? []));
 }
 
-export const endpointSlicePrinter: Printer<EndpointSlice> = {
+export const endpointSlicePrinter = definePrinter<EndpointSlice>({
   columns: [
     NAME_COLUMN,
     column('AddressType', 'string', SWAGGER_DOC['EndpointSlice.addressType']),
@@ -32,13 +32,13 @@ export const endpointSlicePrinter: Printer<EndpointSlice> = {
     column('Endpoints', 'string', SWAGGER_DOC['EndpointSlice.endpoints']),
     AGE_COLUMN,
   ],
-  print: (slice, now) => ({
+  row: (slice) => ({
     cells: [
       slice.metadata?.name ?? '',
       slice.addressType ?? '',
       formatDiscoveryPorts(slice.ports),
       formatDiscoveryEndpoints(slice.endpoints),
-      translateTimestampSince(slice.metadata?.creationTimestamp, now),
+      since(slice.metadata?.creationTimestamp),
     ],
   }),
-};
+});

@@ -1,9 +1,9 @@
 /** Endpoints printer: NAME ENDPOINTS AGE (`10.0.0.1:80,10.0.0.2:80 + 3 more...`). */
 import type { Endpoints } from '@kubelab/api';
 import { AGE_COLUMN, NAME_COLUMN, column } from './columns.js';
-import { NONE, translateTimestampSince } from './helpers.js';
+import { NONE, since } from './helpers.js';
 import { SWAGGER_DOC } from './swagger-doc.js';
-import type { Printer } from './types.js';
+import { definePrinter } from './printer.js';
 
 const MAX_SHOWN = 3;
 
@@ -41,9 +41,9 @@ export function formatEndpoints(endpoints: Endpoints): string {
   return more ? `${ret} + ${count - MAX_SHOWN} more...` : ret;
 }
 
-export const endpointsPrinter: Printer<Endpoints> = {
+export const endpointsPrinter = definePrinter<Endpoints>({
   columns: [NAME_COLUMN, column('Endpoints', 'string', SWAGGER_DOC['Endpoints.subsets']), AGE_COLUMN],
-  print: (ep, now) => ({
-    cells: [ep.metadata?.name ?? '', formatEndpoints(ep), translateTimestampSince(ep.metadata?.creationTimestamp, now)],
+  row: (ep) => ({
+    cells: [ep.metadata?.name ?? '', formatEndpoints(ep), since(ep.metadata?.creationTimestamp)],
   }),
-};
+});

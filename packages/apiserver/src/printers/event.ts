@@ -4,9 +4,10 @@
  */
 import type { Event } from '@kubelab/api';
 import { NAME_COLUMN, column, wide } from './columns.js';
-import { parseTime, translateTimestampSince } from './helpers.js';
+import { parseTime, since } from './helpers.js';
 import { SWAGGER_DOC } from './swagger-doc.js';
-import type { PrintedRow, Printer } from './types.js';
+import { definePrinter } from './printer.js';
+import type { PrintedRow } from './types.js';
 
 /** `component, host`, falling back to reportingController / reportingInstance. */
 function formatEventSource(event: Event): string {
@@ -15,16 +16,16 @@ function formatEventSource(event: Event): string {
   return instance ? `${component}, ${instance}` : component;
 }
 
-function printEvent(event: Event, now: number): PrintedRow {
+function printEvent(event: Event): PrintedRow {
   const firstSeen =
     parseTime(event.firstTimestamp) === undefined
-      ? translateTimestampSince(event.eventTime, now)
-      : translateTimestampSince(event.firstTimestamp, now);
+      ? since(event.eventTime)
+      : since(event.firstTimestamp);
   let lastSeen =
-    parseTime(event.lastTimestamp) === undefined ? firstSeen : translateTimestampSince(event.lastTimestamp, now);
+    parseTime(event.lastTimestamp) === undefined ? firstSeen : since(event.lastTimestamp);
   let count = event.count ?? 0;
   if (event.series) {
-    lastSeen = translateTimestampSince(event.series.lastObservedTime, now);
+    lastSeen = since(event.series.lastObservedTime);
     count = event.series.count ?? 0;
   } else if (count === 0) {
     // Singleton events of the new API carry no count.
@@ -49,7 +50,7 @@ function printEvent(event: Event, now: number): PrintedRow {
   };
 }
 
-export const eventPrinter: Printer<Event> = {
+export const eventPrinter = definePrinter<Event>({
   columns: [
     column('Last Seen', 'string', SWAGGER_DOC['Event.lastTimestamp']),
     column('Type', 'string', SWAGGER_DOC['Event.type']),
@@ -62,5 +63,5 @@ export const eventPrinter: Printer<Event> = {
     wide('Count', 'string', SWAGGER_DOC['Event.count']),
     { ...NAME_COLUMN, priority: 1 },
   ],
-  print: printEvent,
-};
+  row: printEvent,
+});

@@ -4,6 +4,7 @@
  */
 import type { Container } from '@kubelab/api';
 import { humanDuration } from './human-duration.js';
+import type { TimeCell } from './types.js';
 
 export const NONE = '<none>';
 export const UNKNOWN = '<unknown>';
@@ -26,6 +27,12 @@ export function parseTime(ts: string | null | undefined): number | undefined {
 export function translateTimestampSince(ts: string | null | undefined, now: number): string {
   const ms = parseTime(ts);
   return ms === undefined ? UNKNOWN : humanDuration(now - ms);
+}
+
+/** translateTimestampSince as a cell resolved when the table is served. */
+export function since(ts: string | null | undefined): TimeCell | string {
+  const ms = parseTime(ts);
+  return ms === undefined ? UNKNOWN : (now) => humanDuration(now - ms);
 }
 
 /** `labels.FormatLabels`: `k=v` pairs sorted by key and joined by commas, `<none>` when empty. */

@@ -1,11 +1,12 @@
 /** Job printer: NAME STATUS COMPLETIONS DURATION AGE (wide: CONTAINERS IMAGES SELECTOR). */
 import type { Job } from '@kubelab/api';
 import { AGE_COLUMN, CONTAINERS_COLUMN, IMAGES_COLUMN, NAME_COLUMN, column, wide } from './columns.js';
-import { layoutContainerCells, parseTime, translateTimestampSince } from './helpers.js';
+import { layoutContainerCells, parseTime, since } from './helpers.js';
 import { humanDuration } from './human-duration.js';
 import { formatLabelSelector } from './label-selector.js';
 import { SWAGGER_DOC } from './swagger-doc.js';
-import type { PrintedRow, Printer } from './types.js';
+import { definePrinter } from './printer.js';
+import type { PrintedRow, TimeCell } from './types.js';
 
 type JobConditionType = 'Complete' | 'Failed' | 'Suspended' | 'FailureTarget' | 'SuccessCriteriaMet';
 
@@ -24,11 +25,12 @@ function completions(job: Job): string {
   return parallelism > 1 ? `${succeeded}/1 of ${parallelism}` : `${succeeded}/1`;
 }
 
-function jobDuration(job: Job, now: number): string {
+/** Start to completion, or to now while the job runs. */
+function jobDuration(job: Job): TimeCell | string {
   const start = parseTime(job.status?.startTime);
   if (start === undefined) return '';
   const end = parseTime(job.status?.completionTime);
-  return humanDuration((end ?? now) - start);
+  return end === undefined ? (now) => humanDuration(now - start) : humanDuration(end - start);
 }
 
 function jobStatus(job: Job): string {
@@ -41,15 +43,15 @@ function jobStatus(job: Job): string {
   return 'Running';
 }
 
-function printJob(job: Job, now: number): PrintedRow {
+function printJob(job: Job): PrintedRow {
   const { names, images } = layoutContainerCells(job.spec?.template?.spec?.containers);
   return {
     cells: [
       job.metadata?.name ?? '',
       jobStatus(job),
       completions(job),
-      jobDuration(job, now),
-      translateTimestampSince(job.metadata?.creationTimestamp, now),
+      jobDuration(job),
+      since(job.metadata?.creationTimestamp),
       names,
       images,
       formatLabelSelector(job.spec?.selector),
@@ -57,7 +59,7 @@ function printJob(job: Job, now: number): PrintedRow {
   };
 }
 
-export const jobPrinter: Printer<Job> = {
+export const jobPrinter = definePrinter<Job>({
   columns: [
     NAME_COLUMN,
     column('Status', 'string', 'Status of the job.'),
@@ -68,5 +70,5 @@ export const jobPrinter: Printer<Job> = {
     IMAGES_COLUMN,
     wide('Selector', 'string', SWAGGER_DOC['JobSpec.selector']),
   ],
-  print: printJob,
-};
+  row: printJob,
+});

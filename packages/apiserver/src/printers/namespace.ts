@@ -1,17 +1,17 @@
 /** Namespace printer: NAME STATUS AGE. */
 import type { Namespace } from '@kubelab/api';
 import { AGE_COLUMN, NAME_COLUMN, column } from './columns.js';
-import { translateTimestampSince } from './helpers.js';
-import type { Printer } from './types.js';
+import { since } from './helpers.js';
+import { definePrinter } from './printer.js';
 
-export const namespacePrinter: Printer<Namespace> = {
+export const namespacePrinter = definePrinter<Namespace>({
   columns: [NAME_COLUMN, column('Status', 'string', 'The status of the namespace'), AGE_COLUMN],
-  print: (ns, now) => ({
+  row: (ns) => ({
     cells: [
       ns.metadata?.name ?? '',
       // Decoding defaults an empty phase to Active (SetDefaults_NamespaceStatus).
       ns.status?.phase || 'Active',
-      translateTimestampSince(ns.metadata?.creationTimestamp, now),
+      since(ns.metadata?.creationTimestamp),
     ],
   }),
-};
+});

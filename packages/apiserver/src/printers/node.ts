@@ -1,9 +1,10 @@
 /** Node printer: NAME STATUS ROLES AGE VERSION (wide: INTERNAL-IP EXTERNAL-IP OS-IMAGE KERNEL-VERSION CONTAINER-RUNTIME). */
 import type { Node } from '@kubelab/api';
 import { AGE_COLUMN, NAME_COLUMN, column, wide } from './columns.js';
-import { NONE, UNKNOWN, translateTimestampSince } from './helpers.js';
+import { NONE, UNKNOWN, since } from './helpers.js';
 import { SWAGGER_DOC } from './swagger-doc.js';
-import type { PrintedRow, Printer } from './types.js';
+import { definePrinter } from './printer.js';
+import type { PrintedRow } from './types.js';
 
 const LABEL_NODE_ROLE_PREFIX = 'node-role.kubernetes.io/';
 const NODE_LABEL_ROLE = 'kubernetes.io/role';
@@ -36,14 +37,14 @@ function address(node: Node, type: string): string {
   return (node.status?.addresses ?? []).find((a) => a.type === type)?.address ?? NONE;
 }
 
-function printNode(node: Node, now: number): PrintedRow {
+function printNode(node: Node): PrintedRow {
   const info = node.status?.nodeInfo;
   return {
     cells: [
       node.metadata?.name ?? '',
       nodeStatus(node),
       findNodeRoles(node).join(',') || NONE,
-      translateTimestampSince(node.metadata?.creationTimestamp, now),
+      since(node.metadata?.creationTimestamp),
       info?.kubeletVersion ?? '',
       address(node, 'InternalIP'),
       address(node, 'ExternalIP'),
@@ -54,7 +55,7 @@ function printNode(node: Node, now: number): PrintedRow {
   };
 }
 
-export const nodePrinter: Printer<Node> = {
+export const nodePrinter = definePrinter<Node>({
   columns: [
     NAME_COLUMN,
     column('Status', 'string', 'The status of the node'),
@@ -67,5 +68,5 @@ export const nodePrinter: Printer<Node> = {
     wide('Kernel-Version', 'string', SWAGGER_DOC['NodeSystemInfo.kernelVersion']),
     wide('Container-Runtime', 'string', SWAGGER_DOC['NodeSystemInfo.containerRuntimeVersion']),
   ],
-  print: printNode,
-};
+  row: printNode,
+});

@@ -1,11 +1,12 @@
 /** Pod printer: NAME READY STATUS RESTARTS AGE (wide: IP NODE NOMINATED NODE READINESS GATES). */
 import type { Pod } from '@kubelab/api';
 import { AGE_COLUMN, NAME_COLUMN, column, wide } from './columns.js';
-import { NONE, translateTimestampSince } from './helpers.js';
+import { NONE, since } from './helpers.js';
 import { humanDuration } from './human-duration.js';
 import { summarizePod } from './pod-status.js';
 import { SWAGGER_DOC } from './swagger-doc.js';
-import type { PrintedRow, Printer, TableRowCondition } from './types.js';
+import { definePrinter } from './printer.js';
+import type { PrintedRow, TableRowCondition, TimeCell } from './types.js';
 
 const SUCCEEDED: TableRowCondition[] = [
   { type: 'Completed', status: 'True', reason: 'Succeeded', message: 'The pod has completed successfully.' },
@@ -22,12 +23,13 @@ function readinessGates(pod: Pod): string {
   return `${ready.length}/${gates.length}`;
 }
 
-function printPod(pod: Pod, now: number): PrintedRow {
+function printPod(pod: Pod): PrintedRow {
   const s = summarizePod(pod);
-  const restarts =
-    s.restarts !== 0 && s.lastRestart !== undefined
-      ? `${s.restarts} (${humanDuration(now - s.lastRestart)} ago)`
-      : String(s.restarts);
+  const { restarts: count, lastRestart } = s;
+  const restarts: TimeCell | string =
+    count !== 0 && lastRestart !== undefined
+      ? (now) => `${count} (${humanDuration(now - lastRestart)} ago)`
+      : String(count);
   // The internal Pod keeps status.podIP authoritative over status.podIPs (v1 conversion).
   const podIP = pod.status?.podIP || pod.status?.podIPs?.[0]?.ip || NONE;
   const row: PrintedRow = {
@@ -36,7 +38,7 @@ function printPod(pod: Pod, now: number): PrintedRow {
       `${s.readyContainers}/${s.totalContainers}`,
       s.reason,
       restarts,
-      translateTimestampSince(pod.metadata?.creationTimestamp, now),
+      since(pod.metadata?.creationTimestamp),
       podIP,
       pod.spec?.nodeName || NONE,
       pod.status?.nominatedNodeName || NONE,
@@ -48,7 +50,7 @@ function printPod(pod: Pod, now: number): PrintedRow {
   return row;
 }
 
-export const podPrinter: Printer<Pod> = {
+export const podPrinter = definePrinter<Pod>({
   columns: [
     NAME_COLUMN,
     column('Ready', 'string', 'The aggregate readiness state of this pod for accepting traffic.'),
@@ -64,5 +66,5 @@ export const podPrinter: Printer<Pod> = {
     wide('Nominated Node', 'string', SWAGGER_DOC['PodStatus.nominatedNodeName']),
     wide('Readiness Gates', 'string', SWAGGER_DOC['PodSpec.readinessGates']),
   ],
-  print: printPod,
-};
+  row: printPod,
+});

@@ -1,12 +1,13 @@
 /** ReplicaSet printer: NAME DESIRED CURRENT READY AGE (wide: CONTAINERS IMAGES SELECTOR). */
 import type { ReplicaSet } from '@kubelab/api';
 import { AGE_COLUMN, CONTAINERS_COLUMN, IMAGES_COLUMN, NAME_COLUMN, column, wide } from './columns.js';
-import { layoutContainerCells, translateTimestampSince } from './helpers.js';
+import { layoutContainerCells, since } from './helpers.js';
 import { formatLabelSelector } from './label-selector.js';
 import { SWAGGER_DOC } from './swagger-doc.js';
-import type { PrintedRow, Printer } from './types.js';
+import { definePrinter } from './printer.js';
+import type { PrintedRow } from './types.js';
 
-function printReplicaSet(rs: ReplicaSet, now: number): PrintedRow {
+function printReplicaSet(rs: ReplicaSet): PrintedRow {
   const { names, images } = layoutContainerCells(rs.spec?.template?.spec?.containers);
   return {
     cells: [
@@ -15,7 +16,7 @@ function printReplicaSet(rs: ReplicaSet, now: number): PrintedRow {
       rs.spec?.replicas ?? 1,
       rs.status?.replicas ?? 0,
       rs.status?.readyReplicas ?? 0,
-      translateTimestampSince(rs.metadata?.creationTimestamp, now),
+      since(rs.metadata?.creationTimestamp),
       names,
       images,
       formatLabelSelector(rs.spec?.selector),
@@ -23,7 +24,7 @@ function printReplicaSet(rs: ReplicaSet, now: number): PrintedRow {
   };
 }
 
-export const replicaSetPrinter: Printer<ReplicaSet> = {
+export const replicaSetPrinter = definePrinter<ReplicaSet>({
   columns: [
     NAME_COLUMN,
     column('Desired', 'integer', SWAGGER_DOC['ReplicaSetSpec.replicas']),
@@ -34,5 +35,5 @@ export const replicaSetPrinter: Printer<ReplicaSet> = {
     IMAGES_COLUMN,
     wide('Selector', 'string', SWAGGER_DOC['ReplicaSetSpec.selector']),
   ],
-  print: printReplicaSet,
-};
+  row: printReplicaSet,
+});

@@ -1,17 +1,17 @@
 /** ServiceAccount printer: NAME SECRETS AGE. */
 import type { ServiceAccount } from '@kubelab/api';
 import { AGE_COLUMN, NAME_COLUMN, column } from './columns.js';
-import { translateTimestampSince } from './helpers.js';
+import { since } from './helpers.js';
 import { SWAGGER_DOC } from './swagger-doc.js';
-import type { Printer } from './types.js';
+import { definePrinter } from './printer.js';
 
-export const serviceAccountPrinter: Printer<ServiceAccount> = {
+export const serviceAccountPrinter = definePrinter<ServiceAccount>({
   columns: [NAME_COLUMN, column('Secrets', 'string', SWAGGER_DOC['ServiceAccount.secrets']), AGE_COLUMN],
-  print: (sa, now) => ({
+  row: (sa) => ({
     cells: [
       sa.metadata?.name ?? '',
       sa.secrets?.length ?? 0,
-      translateTimestampSince(sa.metadata?.creationTimestamp, now),
+      since(sa.metadata?.creationTimestamp),
     ],
   }),
-};
+});

@@ -1,9 +1,10 @@
 /** Service printer: NAME TYPE CLUSTER-IP EXTERNAL-IP PORT(S) AGE (wide: SELECTOR). */
 import type { Service, ServicePort } from '@kubelab/api';
 import { AGE_COLUMN, NAME_COLUMN, column, wide } from './columns.js';
-import { NONE, UNKNOWN, formatLabels, translateTimestampSince } from './helpers.js';
+import { NONE, UNKNOWN, formatLabels, since } from './helpers.js';
 import { SWAGGER_DOC } from './swagger-doc.js';
-import type { PrintedRow, Printer } from './types.js';
+import { definePrinter } from './printer.js';
+import type { PrintedRow } from './types.js';
 
 /** Load-balancer ingress IPs (else hostnames), de-duplicated and sorted; never clipped when wide. */
 function loadBalancerIngress(svc: Service): string {
@@ -44,7 +45,7 @@ export function makePortString(ports: readonly ServicePort[]): string {
     .join(',');
 }
 
-function printService(svc: Service, now: number): PrintedRow {
+function printService(svc: Service): PrintedRow {
   // Decoding defaults an empty type to ClusterIP (SetDefaults_Service).
   const type = svc.spec?.type || 'ClusterIP';
   // Stored services carry clusterIPs; fall back to clusterIP for objects written without it.
@@ -56,13 +57,13 @@ function printService(svc: Service, now: number): PrintedRow {
       clusterIP,
       externalIP(svc, type),
       makePortString(svc.spec?.ports ?? []) || NONE,
-      translateTimestampSince(svc.metadata?.creationTimestamp, now),
+      since(svc.metadata?.creationTimestamp),
       formatLabels(svc.spec?.selector),
     ],
   };
 }
 
-export const servicePrinter: Printer<Service> = {
+export const servicePrinter = definePrinter<Service>({
   columns: [
     NAME_COLUMN,
     column('Type', 'string', SWAGGER_DOC['ServiceSpec.type']),
@@ -72,5 +73,5 @@ export const servicePrinter: Printer<Service> = {
     AGE_COLUMN,
     wide('Selector', 'string', SWAGGER_DOC['ServiceSpec.selector']),
   ],
-  print: printService,
-};
+  row: printService,
+});

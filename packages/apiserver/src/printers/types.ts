@@ -36,7 +36,16 @@ export interface Table {
 /** `includeObject` query parameter: what each row carries in `object`. */
 export type IncludeObject = 'None' | 'Metadata' | 'Object';
 
-/** What a printer produces for one object: the cells, plus conditions for a few kinds. */
+/**
+ * A cell whose text depends on when the table is served (ages, durations): resolved with the
+ * serving time, so a printed row can be kept and served again later.
+ */
+export type TimeCell = (now: number) => string;
+
+/**
+ * What a printer produces for one object: the cells, plus conditions for a few kinds. Before it
+ * is served (`resolveRow`) a cell may still be a TimeCell.
+ */
 export interface PrintedRow {
   cells: unknown[];
   conditions?: TableRowCondition[];
@@ -44,9 +53,11 @@ export interface PrintedRow {
 
 /**
  * One kind's printer. The server always prints wide (upstream passes `Wide: true`); kubectl
- * hides the `priority > 0` columns unless `-o wide`. `now` is epoch milliseconds.
+ * hides the `priority > 0` columns unless `-o wide`. `row` prints without a time; `print`
+ * resolves that row's time cells at `now`, epoch milliseconds.
  */
 export interface Printer<T = unknown> {
   columns: readonly TableColumnDefinition[];
+  row(obj: T): PrintedRow;
   print(obj: T, now: number): PrintedRow;
 }

@@ -7,6 +7,7 @@ import { noopLogger, registryPrefix, RESOURCES, selectableFields } from '@kubela
 import type { AdmissionChain } from '../admission/admission.js';
 import type { ObjectLookup } from '../admission/lookups.js';
 import { Cacher } from '../cache/cacher.js';
+import { storedRow } from '../printers/index.js';
 import type { Storage } from '../storage/storage.js';
 import { createDefaultStrategy } from './default-strategy.js';
 import { GenericStore } from './generic-store.js';
@@ -72,6 +73,7 @@ export class Registry {
           labels: (obj.metadata?.labels as Record<string, string> | undefined) ?? {},
           fields: selectableFields(info.group, info.kind, obj),
         }),
+        row: (obj: ApiObject, json: string) => storedRow(info, obj, json),
         historySize: opts.historySize,
         logger,
       });
