@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { formatLabels, layoutContainerCells, parseTime, printBoolPtr, translateTimestampSince } from './helpers.js';
+import { formatLabels, layoutContainerCells, parseTime, printBoolPtr, since } from './helpers.js';
+import { resolveCells } from './printer.js';
 import { SWAGGER_DOC } from './swagger-doc.js';
 import { DAY, NOW, SECOND, ago } from './test-time.js';
 
-describe('translateTimestampSince', () => {
+describe('since (translateTimestampSince)', () => {
   it.each<[string, string | undefined, string]>([
     ['absent', undefined, '<unknown>'],
     ['Go zero time', '0001-01-01T00:00:00Z', '<unknown>'],
@@ -14,7 +15,7 @@ describe('translateTimestampSince', () => {
     ['one second in the future (clock skew)', ago(-1 * SECOND), '0s'],
     ['further in the future', ago(-5 * SECOND), '<invalid>'],
   ])('%s', (_name, ts, want) => {
-    expect(translateTimestampSince(ts, NOW)).toBe(want);
+    expect(resolveCells([since(ts)], NOW)).toEqual([want]);
   });
 
   it('parses to epoch milliseconds', () => {

@@ -23,13 +23,10 @@ export function parseTime(ts: string | null | undefined): number | undefined {
   return ms;
 }
 
-/** Time since `ts` as a HumanDuration, `<unknown>` for a zero timestamp. */
-export function translateTimestampSince(ts: string | null | undefined, now: number): string {
-  const ms = parseTime(ts);
-  return ms === undefined ? UNKNOWN : humanDuration(now - ms);
-}
-
-/** translateTimestampSince as a cell resolved when the table is served. */
+/**
+ * Time since `ts` as a HumanDuration (upstream translateTimestampSince), `<unknown>` for a zero
+ * timestamp: a cell resolved when the table is served.
+ */
 export function since(ts: string | null | undefined): TimeCell | string {
   const ms = parseTime(ts);
   return ms === undefined ? UNKNOWN : (now) => humanDuration(now - ms);
