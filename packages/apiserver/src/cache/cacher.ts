@@ -1,7 +1,7 @@
 /**
  * The watch cache in front of Storage for one resource prefix (upstream storage/cacher): serves
- * get/list from memory and watches from a bounded event window. It keeps JSON strings and
- * selector attrs only, never parsed objects. Events are applied and dispatched synchronously
+ * get/list from memory and watches from a bounded event window. It keeps JSON strings, selector
+ * attrs and each object's printed Table row, never parsed objects. Events are applied and dispatched synchronously
  * from the storage listener, so the cache is never behind an acknowledged write.
  */
 import { noopLogger, type ApiObject, type Logger } from '@kubelab/api';
