@@ -4,7 +4,7 @@
  * `--only` runs the named rows (plus `create namespace` unless --no-namespace); the namespaces
  * of earlier runs are deleted first.
  */
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -30,15 +30,19 @@ const versions = (values.versions?.split(',') ?? [...KUBECTL_VERSIONS]) as Kubec
 const only = values.only?.split(',').map((s) => s.trim());
 const commands = only ? MATRIX_COMMANDS.filter((c) => c.name === 'create namespace' || only.includes(c.name)) : MATRIX_COMMANDS;
 const dir = await mkdtemp(join(tmpdir(), 'kubelab-matrix-'));
-const env = { ...process.env, KUBECONFIG: values.kubeconfig, HOME: dir };
-await Promise.all(versions.map((v) => runKubectl('/usr/bin/kubectl', ['delete', 'namespace', namespaceFor(v), '--ignore-not-found', '--timeout=120s'], { env })));
-const cluster = await prepareMatrixCluster(values.kubeconfig, values.workers.split(','), dir);
-const results = await runMatrix({
-  versions,
-  commands,
-  cluster,
-  dir,
-  concurrency: Number(values.concurrency),
-  onCell: (v, c, r) => process.stderr.write(`${r.pass ? 'pass' : 'FAIL'} ${v} ${c} ${r.ms}ms\n`),
-});
-process.stdout.write(renderMatrix(results));
+try {
+  const env = { ...process.env, KUBECONFIG: values.kubeconfig, HOME: dir };
+  await Promise.all(versions.map((v) => runKubectl('/usr/bin/kubectl', ['delete', 'namespace', namespaceFor(v), '--ignore-not-found', '--timeout=120s'], { env })));
+  const cluster = await prepareMatrixCluster(values.kubeconfig, values.workers.split(','), dir);
+  const results = await runMatrix({
+    versions,
+    commands,
+    cluster,
+    dir,
+    concurrency: Number(values.concurrency),
+    onCell: (v, c, r) => process.stderr.write(`${r.pass ? 'pass' : 'FAIL'} ${v} ${c} ${r.ms}ms\n`),
+  });
+  process.stdout.write(renderMatrix(results));
+} finally {
+  await rm(dir, { recursive: true, force: true });
+}

@@ -1,9 +1,13 @@
 /** The command line's help and errors: one line, non-zero exit, no stack unless -v. */
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from './cluster-harness.js';
+import { TempDirs } from '@kubelab/api/testing';
+
+const temp = new TempDirs();
+afterEach(() => temp.removeAll());
 
 const env = (extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => ({ ...process.env, KUBELAB_HOME: join(tmpdir(), 'kubelab-cli-errors-none'), ...extra });
 
@@ -38,7 +42,7 @@ describe('kubelab command line', () => {
   });
 
   it('explains a bad config file and a bad name without touching Docker', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'kubelab-cli-'));
+    const dir = await temp.make('kubelab-cli-');
     const file = join(dir, 'bad.yaml');
     await writeFile(file, 'kind: Cluster\napiVersion: kubelab.dev/v1alpha1\nnodes:\n- role: master\n');
     const bad = await runCli(['create', 'cluster', '--config', file], env());
@@ -65,7 +69,7 @@ describe('kubelab command line', () => {
   it('prints the version and lists no clusters in an empty home', async () => {
     const v = await runCli(['version'], env());
     expect(v.stdout).toMatch(/^kubelab v\d+\.\d+\.\d+ node v\d+\.\d+\.\d+ linux\/\w+\n$/);
-    const dir = await mkdtemp(join(tmpdir(), 'kubelab-cli-'));
+    const dir = await temp.make('kubelab-cli-');
     const none = await runCli(['get', 'clusters'], env({ KUBELAB_HOME: dir }));
     expect(none).toEqual({ code: 0, stdout: '', stderr: 'No kubelab clusters found.\n' });
     const kc = await runCli(['get', 'kubeconfig', '--name', 'ghost'], env({ KUBELAB_HOME: dir }));

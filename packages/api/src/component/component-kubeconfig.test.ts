@@ -1,12 +1,14 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { buildKubeconfig } from '../kubeconfig/build-kubeconfig.js';
-import { RecordingLogger } from '../testing/index.js';
+import { RecordingLogger, TempDirs } from '../testing/index.js';
 import { ERR_NOT_IN_CLUSTER, loadComponentConnection } from './component-kubeconfig.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'component-kubeconfig-'));
+const temp = new TempDirs();
+afterAll(() => temp.removeAll());
+
+const dir = temp.makeSync('component-kubeconfig-');
 const good = join(dir, 'scheduler.conf');
 writeFileSync(good, buildKubeconfig({ clusterName: 'kubernetes', server: 'https://127.0.0.1:6443', user: 'system:kube-scheduler', token: 't' }));
 const missing = '/etc/kubernetes/scheduler.conf-missing';

@@ -1,13 +1,16 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { buildKubeconfig } from '../kubeconfig/build-kubeconfig.js';
 import { runComponent, type ComponentSpec } from './run-component.js';
 import { httpsGet } from './testing/https-get.js';
+import { TempDirs } from '../testing/index.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'run-component-'));
+const temp = new TempDirs();
+afterAll(() => temp.removeAll());
+
+const dir = temp.makeSync('run-component-');
 const kubeconfig = join(dir, 'scheduler.conf');
 writeFileSync(kubeconfig, buildKubeconfig({ clusterName: 'k', server: 'https://127.0.0.1:1', user: 'u', token: 't' }));
 

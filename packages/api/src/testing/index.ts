@@ -16,3 +16,4 @@ export {
   type ScriptedServer,
   type ScriptedServerOptions,
 } from './scripted-server.js';
+export { TempDirs } from './temp-dirs.js';

@@ -1,12 +1,15 @@
-import { mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { syncDirectory } from './sync-directory.js';
+import { TempDirs } from '@kubelab/api/testing';
+
+const temp = new TempDirs();
+afterEach(() => temp.removeAll());
 
 describe('syncDirectory', () => {
   it('writes only changed files and prunes the rest', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'kubelab-sync-'));
+    const dir = await temp.make('kubelab-sync-');
     const files = new Map([
       ['a.mjs', { content: 'one', mode: 0o755 }],
       ['sub/b.txt', { content: Buffer.from('two') }],

@@ -1,9 +1,12 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { KUBELET_NODE_FLAGS, KubeletProcess } from './kubelet-process.js';
 import type { ClusterRecord, NodeRecord } from './layout.js';
+import { TempDirs } from '@kubelab/api/testing';
+
+const temp = new TempDirs();
+afterEach(() => temp.removeAll());
 
 const FAKE_KUBELET = "process.on('SIGTERM', () => process.exit(0)); console.log('kubelet started', process.argv.slice(2).join(' ')); setInterval(() => {}, 1000);\n";
 const STUBBORN_KUBELET = "process.on('SIGTERM', () => console.log('ignoring SIGTERM')); console.log('kubelet started'); setInterval(() => {}, 1000);\n";
@@ -21,7 +24,7 @@ async function logged(node: NodeRecord, count: number): Promise<string> {
 }
 
 async function fixture(script: string): Promise<{ cluster: ClusterRecord; node: NodeRecord; bundle: string }> {
-  const dir = await mkdtemp(join(tmpdir(), 'kubelab-kp-'));
+  const dir = await temp.make('kubelab-kp-');
   const bundle = join(dir, 'kubelet.mjs');
   await writeFile(bundle, script);
   const node: NodeRecord = { name: 'lab-worker', role: 'worker', root: join(dir, 'root'), kubeletPort: 10250, healthzPort: 10248, staticPodPath: '/etc/kubernetes/manifests' };

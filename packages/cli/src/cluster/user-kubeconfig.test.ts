@@ -1,16 +1,19 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { userKubeconfig } from './kubeconfigs.js';
 import { exportUserKubeconfig, kubeconfigPaths, pathForMerge, removeUserKubeconfig } from './user-kubeconfig.js';
+import { TempDirs } from '@kubelab/api/testing';
+
+const temp = new TempDirs();
+afterEach(() => temp.removeAll());
 
 const OTHER = 'apiVersion: v1\nkind: Config\nclusters:\n- name: other\n  cluster:\n    server: https://other:6443\ncontexts:\n- name: other\n  context:\n    cluster: other\n    user: other\ncurrent-context: other\nusers:\n- name: other\n  user:\n    token: t\n';
 
 describe('user kubeconfig', () => {
   it('chooses files as kubectl and kind do', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'kubelab-kc-'));
+    const dir = await temp.make('kubelab-kc-');
     expect(kubeconfigPaths({ HOME: dir })).toEqual([join(dir, '.kube', 'config')]);
     const a = join(dir, 'a');
     const b = join(dir, 'b');
@@ -20,7 +23,7 @@ describe('user kubeconfig', () => {
   });
 
   it('merges the cluster as current and removes it again, keeping other entries', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'kubelab-kc-'));
+    const dir = await temp.make('kubelab-kc-');
     const file = join(dir, 'config');
     await writeFile(file, OTHER);
     const env = { KUBECONFIG: file };

@@ -1,11 +1,14 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { ClusterRecord, NodeRecord } from '../cluster/layout.js';
 import { ensureNodeToolFiles, nodeToolCommandLine, shQuote } from './node-tool-shims.js';
+import { TempDirs } from '@kubelab/api/testing';
+
+const temp = new TempDirs();
+afterEach(() => temp.removeAll());
 
 const run = promisify(execFile);
 
@@ -15,7 +18,7 @@ describe('node tool shims', () => {
   });
 
   it('run the node-tool entry with the node in the environment and the arguments intact', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'shims-'));
+    const dir = await temp.make('shims-');
     const echo = join(dir, 'echo.sh');
     await writeFile(echo, '#!/bin/sh\necho "$KUBELAB_HOME|$KUBELAB_CLUSTER|$KUBELAB_NODE|$*"\n', { mode: 0o755 });
     const node = { name: "n'1", root: join(dir, 'root') } as NodeRecord;

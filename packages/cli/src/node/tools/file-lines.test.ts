@@ -1,11 +1,14 @@
-import { appendFile, mkdtemp, open, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { appendFile, open, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { readLines, tailOffset } from './file-lines.js';
+import { TempDirs } from '@kubelab/api/testing';
+
+const temp = new TempDirs();
+afterEach(() => temp.removeAll());
 
 async function file(content: string): Promise<string> {
-  const path = join(await mkdtemp(join(tmpdir(), 'lines-')), 'f.log');
+  const path = join(await temp.make('lines-'), 'f.log');
   await writeFile(path, content);
   return path;
 }

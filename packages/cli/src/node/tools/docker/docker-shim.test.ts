@@ -1,8 +1,11 @@
-import { chmod, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { findRealDocker, nodeDockerArgs } from './docker-shim.js';
+import { TempDirs } from '@kubelab/api/testing';
+
+const temp = new TempDirs();
+afterEach(() => temp.removeAll());
 
 const OWNER = { cluster: 'c1', node: 'c1-worker' };
 const FILTERS = ['--filter', 'label=io.kubelab.cluster=c1', '--filter', 'label=io.kubelab.node=c1-worker'];
@@ -19,7 +22,7 @@ describe('docker in a node view', () => {
   });
 
   it('finds the real docker on PATH, skipping the shim directory', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'docker-shim-'));
+    const dir = await temp.make('docker-shim-');
     const shims = join(dir, 'shims');
     const real = join(dir, 'real');
     for (const d of [shims, real]) {
