@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { noopLogger } from '@kubelab/api';
 import { CacheWatcher, toWatchEvent } from './cache-watcher.js';
+import { StoredJson } from './stored-json.js';
 import type { CacheEvent, ObjectAttrs, PrevAttrs, WatchCacheEvent } from './types.js';
 
 const web: ObjectAttrs = { labels: { app: 'web' }, fields: {} };
@@ -14,7 +15,7 @@ const ev = (
   type,
   key: '/registry/pods/ns/x',
   rv: 7,
-  json: '{"new":true}',
+  json: StoredJson.of('{"new":true}'),
   attrs,
   prevAttrs,
 });
@@ -34,7 +35,7 @@ describe('toWatchEvent', () => {
   ])('%s', (_name, input, want) => {
     const out = toWatchEvent(input, isWeb);
     expect(out?.type).toBe(want);
-    if (out) expect(out).toEqual({ type: want, key: input.key, rv: 7, json: '{"new":true}' });
+    if (out) expect({ ...out, json: out.json.toString() }).toEqual({ type: want, key: input.key, rv: 7, json: '{"new":true}' });
   });
 
   it('passes every event through without a predicate', () => {

@@ -61,9 +61,9 @@ describe('Cacher across a restart', () => {
     cacher: Cacher,
     fromRv: number,
     pred?: (a: ObjectAttrs) => boolean,
-  ): CacheEvent[] {
-    const out: CacheEvent[] = [];
-    cacher.watch({ prefix: PREFIX, fromRv, pred, onEvent: (e) => out.push(e) });
+  ): (Omit<CacheEvent, 'json'> & { json: string })[] {
+    const out: (Omit<CacheEvent, 'json'> & { json: string })[] = [];
+    cacher.watch({ prefix: PREFIX, fromRv, pred, onEvent: (e) => out.push({ ...e, json: e.json.toString() }) });
     return out;
   }
 

@@ -27,7 +27,7 @@ const relabel =
     metadata: { ...cur.metadata, labels },
   });
 const isWeb = (a: ObjectAttrs): boolean => a.labels.app === 'web';
-const brief = (evs: CacheEvent[]): [string, string, number][] =>
+const brief = (evs: Pick<CacheEvent, 'type' | 'key' | 'rv'>[]): [string, string, number][] =>
   evs.map((e) => [e.type, e.key, e.rv]);
 
 const closers: (() => Promise<void> | void)[] = [];
@@ -46,8 +46,9 @@ async function memoryCacher(historySize?: number): Promise<{ storage: Storage; c
 }
 
 function collect(cacher: Cacher, opts: Omit<Parameters<Cacher['watch']>[0], 'onEvent'>) {
-  const events: CacheEvent[] = [];
-  const w = cacher.watch({ ...opts, onEvent: (e) => events.push(e) });
+  // Events with their JSON as text, to compare with what the storage returns.
+  const events: (Omit<CacheEvent, 'json'> & { json: string })[] = [];
+  const w = cacher.watch({ ...opts, onEvent: (e) => events.push({ ...e, json: e.json.toString() }) });
   return { events, stop: () => w.stop() };
 }
 
@@ -61,7 +62,10 @@ describe('Cacher', () => {
       const e = c.get(key('a', 'x'));
       return e?.row && (JSON.parse(storedRowJson(e.row, e.json, 'Metadata', 0)) as { cells: unknown[] }).cells.slice(0, 3);
     };
-    const metadataOf = (c: Cacher): unknown => JSON.parse(c.get(key('a', 'x'))?.row?.metadataJson ?? 'null');
+    const metadataOf = (c: Cacher): unknown => {
+      const e = c.get(key('a', 'x'));
+      return e?.row && (JSON.parse(storedRowJson(e.row, e.json, 'Metadata', 0)) as { object: { metadata: unknown } }).object.metadata;
+    };
     await storage.create(key('a', 'x'), pod('a', 'x'));
     expect(cells(cacher)).toEqual(['x', '0/0', '']);
     await storage.guaranteedUpdate(key('a', 'x'), (cur) => ({ ...cur, status: { phase: 'Running' } }));
@@ -86,8 +90,8 @@ describe('Cacher', () => {
     expect(cacher.get(key('a', 'x'))).toMatchObject({
       key: key('a', 'x'),
       rv: stored?.rv,
-      json: stored?.json,
     });
+    expect(cacher.get(key('a', 'x'))?.json.toString()).toBe(stored?.json);
     expect(cacher.get(key('a', 'x'))?.attrs.labels).toEqual({ app: 'web' });
     expect(cacher.get('/registry/podsx/a/z')).toBeUndefined();
     const all = cacher.list(PREFIX);
@@ -212,7 +216,7 @@ describe('Cacher', () => {
     closers.push(() => cacher.close());
     await Promise.all(writes);
     const listed = await storage.list(PREFIX);
-    expect(cacher.list(PREFIX).items.map(({ key: k, rv, json }) => ({ key: k, rv, json }))).toEqual(
+    expect(cacher.list(PREFIX).items.map(({ key: k, rv, json }) => ({ key: k, rv, json: json.toString() }))).toEqual(
       listed.items,
     );
     const all = collect(cacher, { prefix: PREFIX, fromRv: 0 });

@@ -1,7 +1,8 @@
 /**
  * The watch cache in front of Storage for one resource prefix (upstream storage/cacher): serves
  * get/list from memory and watches from a bounded event window. It keeps JSON strings, selector
- * attrs and each object's printed Table row, never parsed objects. Events are applied and dispatched synchronously
+ * attrs and each object's printed Table row, never parsed objects (the JSON as StoredJson, outside
+ * the V8 heap). Events are applied and dispatched synchronously
  * from the storage listener, so the cache is never behind an acknowledged write.
  */
 import { noopLogger, type ApiObject, type Logger } from '@kubelab/api';
@@ -9,6 +10,7 @@ import type { Storage, StorageEvent } from '../storage/index.js';
 import { CacheStore } from './cache-store.js';
 import { CacheWatcher } from './cache-watcher.js';
 import { replayHistory } from './history-replay.js';
+import { StoredJson } from './stored-json.js';
 import type {
   CacheEntry,
   CacheEvent,
@@ -127,7 +129,9 @@ export class Cacher {
       const history = await this.storage.history(0);
       const afterHistory = this.storage.currentResourceVersion();
 
-      this.store = new CacheStore(listed.items.map((i) => ({ key: i.key, rv: i.rv, json: i.json, ...this.derive(i.json) })));
+      this.store = new CacheStore(
+        listed.items.map((i) => ({ key: i.key, rv: i.rv, json: StoredJson.of(i.json), ...this.derive(i.json) })),
+      );
       for (const ev of pending) if (ev.rv > listed.rv) this.applyToStore(ev);
 
       const mine = history.events.filter((ev) => ev.key.startsWith(this.prefix));
@@ -163,13 +167,14 @@ export class Cacher {
   }
 
   private applyToStore(ev: StorageEvent, prev = this.store.get(ev.key)): WatchCacheEvent {
-    const { type, key, rv, json } = ev;
+    const { type, key, rv } = ev;
+    const json = StoredJson.of(ev.json);
     if (type === 'DELETED') {
       this.store.remove(key);
-      const attrs = prev?.attrs ?? (ev.object ? this.attrsFn(ev.object) : this.attrsOf(json));
+      const attrs = prev?.attrs ?? (ev.object ? this.attrsFn(ev.object) : this.attrsOf(ev.json));
       return { type, key, rv, json, attrs, prevAttrs: attrs };
     }
-    const derived = ev.object ? this.deriveFrom(ev.object, json) : this.derive(json);
+    const derived = ev.object ? this.deriveFrom(ev.object, ev.json) : this.derive(ev.json);
     this.store.put({ key, rv, json, ...derived });
     return { type, key, rv, json, attrs: derived.attrs, prevAttrs: prev ? prev.attrs : null };
   }

@@ -2,6 +2,7 @@
 import type { ApiObject, Logger } from '@kubelab/api';
 import type { StoredRow } from '../printers/stored-row.js';
 import type { Storage } from '../storage/index.js';
+import type { StoredJson } from './stored-json.js';
 
 /** What selectors look at: labels, and the fields a resource supports selecting on. */
 export interface ObjectAttrs {
@@ -13,7 +14,7 @@ export interface ObjectAttrs {
 export interface CacheEntry {
   key: string;
   rv: number;
-  json: string;
+  json: StoredJson;
   attrs: ObjectAttrs;
   /** Its Table row, printed when the object was stored (when the cacher has a `row` function). */
   row?: StoredRow;
@@ -23,7 +24,7 @@ export interface CacheEvent {
   type: 'ADDED' | 'MODIFIED' | 'DELETED';
   key: string;
   rv: number;
-  json: string;
+  json: StoredJson;
 }
 
 export type Predicate = (attrs: ObjectAttrs) => boolean;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { StorageError } from '../storage/index.js';
+import { StoredJson } from './stored-json.js';
 import type { WatchCacheEvent } from './types.js';
 import { WatchCache } from './watch-cache.js';
 
@@ -7,7 +8,7 @@ const ev = (rv: number): WatchCacheEvent => ({
   type: 'ADDED',
   key: `/registry/pods/ns/p${rv}`,
   rv,
-  json: '{}',
+  json: StoredJson.of('{}'),
   attrs: { labels: {}, fields: {} },
   prevAttrs: null,
 });

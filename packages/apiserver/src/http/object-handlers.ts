@@ -4,7 +4,7 @@ import { ApiError, badRequest, groupVersion, invalid, methodNotAllowed, notSuppo
 import { fieldManagerFor, requestManager, trackCreate, trackUpdate } from '../fieldmanager/index.js';
 import { applyPatch, patchTypeFromContentType } from '../patch/index.js';
 import type { CacheEntry } from '../cache/index.js';
-import { storedRowJson, tableHeader, tableRow } from '../printers/index.js';
+import { pushStoredRow, tableHeader, tableRow } from '../printers/index.js';
 import type { IncludeObject, PrintTableOptions } from '../printers/index.js';
 import type { GenericStore } from '../registry/generic-store.js';
 import { findUnknownFields, strictDecodingBadRequestMessage } from '../schema/index.js';
@@ -45,9 +45,9 @@ function tableHead(r: ApiRequest, opts: PrintTableOptions): string {
 }
 
 /** One cached object's row: the row printed when it was stored, its time cells resolved now. */
-function tableRowJson(r: ApiRequest, e: CacheEntry, opts: Pick<PrintTableOptions, 'now' | 'includeObject'>): string {
-  if (e.row) return storedRowJson(e.row, e.json, opts.includeObject, opts.now);
-  return JSON.stringify(tableRow(r.resource, JSON.parse(e.json) as object, opts));
+function pushTableRow(out: Buffer[], r: ApiRequest, e: CacheEntry, opts: Pick<PrintTableOptions, 'now' | 'includeObject'>): void {
+  if (e.row) pushStoredRow(out, e.row, e.json, opts.includeObject, opts.now);
+  else out.push(Buffer.from(JSON.stringify(tableRow(r.resource, JSON.parse(e.json.toString()) as object, opts))));
 }
 
 export function handleGet(r: ApiRequest): void {
@@ -55,10 +55,13 @@ export function handleGet(r: ApiRequest): void {
   const entry = store.get(r.ctx.namespace, r.info.name);
   if (wantsTable(r.req.headers.accept)) {
     const opts = { now: r.deps.clock.now(), includeObject: includeObject(r.query), resourceVersion: String(entry.rv) };
-    writeJson(r.res, 200, `${tableHead(r, opts)}${tableRowJson(r, entry, opts)}]}`);
+    const out = [Buffer.from(tableHead(r, opts))];
+    pushTableRow(out, r, entry, opts);
+    out.push(LIST_END);
+    writeJson(r.res, 200, Buffer.concat(out));
     return;
   }
-  writeJson(r.res, 200, entry.json);
+  writeJson(r.res, 200, entry.json.bytes());
 }
 
 export async function handleList(r: ApiRequest): Promise<void> {
@@ -76,7 +79,7 @@ export async function handleList(r: ApiRequest): Promise<void> {
       ...(page.continueToken ? { continue: page.continueToken } : {}),
       ...(page.remaining !== undefined ? { remainingItemCount: page.remaining } : {}),
     };
-    await writeList(r.res, tableHead(r, tableOpts), page.items, (e) => tableRowJson(r, e, tableOpts));
+    await writeList(r.res, tableHead(r, tableOpts), page.items, (out, e) => pushTableRow(out, r, e, tableOpts));
     return;
   }
   let meta = `{"resourceVersion":"${rv}"`;
@@ -84,31 +87,46 @@ export async function handleList(r: ApiRequest): Promise<void> {
   if (page.remaining !== undefined) meta += `,"remainingItemCount":${page.remaining}`;
   meta += '}';
   const head = `{"kind":"${r.resource.listKind}","apiVersion":"${groupVersion(r.resource)}","metadata":${meta},"items":[`;
-  await writeList(r.res, head, page.items, (e) => e.json);
+  await writeList(r.res, head, page.items, (out, e) => e.json.pushTo(out));
 }
 
-const CHUNK_CHARS = 1 << 18;
+const CHUNK_BYTES = 1 << 18;
+const COMMA = Buffer.from(',');
+const LIST_END = Buffer.from(']}');
 
 /**
- * `head`, the items as JSON joined by commas, then `]}`. A long list (10,000 pods are 45 MB) is
- * written in chunks, each after the socket has taken the previous one, never as one string and
- * never all buffered at once; a short one as one body with its Content-Length.
+ * `head`, the items' JSON joined by commas, then `]}`. A long list (10,000 pods are 45 MB) is
+ * written in chunks, each after the socket has taken the previous one, never as one buffer and
+ * never all buffered at once; a short one as one body with its Content-Length. Items append
+ * their bytes as views of what the cache stores.
  */
-async function writeList<T>(res: ApiRequest['res'], head: string, items: T[], toJson: (item: T) => string): Promise<void> {
+async function writeList<T>(res: ApiRequest['res'], head: string, items: T[], push: (out: Buffer[], item: T) => void): Promise<void> {
+  let parts: Buffer[] = [Buffer.from(head)];
   if (items.length < 256) {
-    writeJson(res, 200, `${head}${items.map(toJson).join(',')}]}`);
+    items.forEach((item, i) => {
+      if (i) parts.push(COMMA);
+      push(parts, item);
+    });
+    parts.push(LIST_END);
+    writeJson(res, 200, Buffer.concat(parts));
     return;
   }
   res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache, private' });
-  let chunk = head;
+  let bytes = 0;
+  let counted = 0;
   for (let i = 0; i < items.length; i++) {
-    chunk += (i ? ',' : '') + toJson(items[i] as T);
-    if (chunk.length < CHUNK_CHARS) continue;
-    await writeDrained(res, chunk);
-    chunk = '';
+    if (i) parts.push(COMMA);
+    push(parts, items[i] as T);
+    for (; counted < parts.length; counted++) bytes += (parts[counted] as Buffer).length;
+    if (bytes < CHUNK_BYTES) continue;
+    await writeDrained(res, Buffer.concat(parts, bytes));
+    parts = [];
+    bytes = 0;
+    counted = 0;
     if (res.destroyed) return;
   }
-  res.end(`${chunk}]}`);
+  parts.push(LIST_END);
+  res.end(Buffer.concat(parts));
 }
 
 export async function handleCreate(r: ApiRequest): Promise<void> {
@@ -278,7 +296,7 @@ export async function handleDeleteCollection(r: ApiRequest): Promise<void> {
   const { items } = store.cacher.list(prefix, pred);
   const deleted: string[] = [];
   for (const e of items) {
-    const obj = JSON.parse(e.json) as ApiObject;
+    const obj = JSON.parse(e.json.toString()) as ApiObject;
     const ns = obj.metadata?.namespace;
     const ctx = { ...r.ctx, namespace: ns };
     try {

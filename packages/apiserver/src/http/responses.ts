@@ -10,10 +10,10 @@ function warningHeader(w: string): string {
 export function writeJson(
   res: ServerResponse,
   code: number,
-  body: string | object,
+  body: string | Buffer | object,
   warnings: string[] = [],
 ): void {
-  const text = typeof body === 'string' ? body : JSON.stringify(body);
+  const text = typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body);
   const headers: Record<string, string | string[]> = {
     'Content-Type': 'application/json',
     'Content-Length': String(Buffer.byteLength(text)),

@@ -7,6 +7,7 @@
 import type { ApiObject } from '@kubelab/api';
 import { ApiError, groupVersion } from '@kubelab/api';
 import type { CacheEvent } from '../cache/cacher.js';
+import type { StoredJson } from '../cache/stored-json.js';
 import { printTable } from '../printers/index.js';
 import { StorageError } from '../storage/storage.js';
 import type { ApiRequest } from './handler-context.js';
@@ -14,6 +15,8 @@ import { buildPredicate, parseListOptions } from './list-options.js';
 import { mustStore } from './object-handlers.js';
 import { wantsTable } from './negotiation.js';
 import { isTrue } from './request-info.js';
+
+const EVENT_END = Buffer.from('}\n');
 
 export function handleWatch(r: ApiRequest): void {
   const store = mustStore(r);
@@ -50,12 +53,15 @@ export function handleWatch(r: ApiRequest): void {
 
   let first = true;
   const now = (): number => r.deps.clock.now();
-  const write = (type: string, json: string): void => {
+  const write = (type: string, json: StoredJson): void => {
     if (!table) {
-      res.write(`{"type":"${type}","object":${json}}\n`);
+      const parts = [Buffer.from(`{"type":"${type}","object":`)];
+      json.pushTo(parts);
+      parts.push(EVENT_END);
+      res.write(Buffer.concat(parts));
       return;
     }
-    const obj = JSON.parse(json) as ApiObject;
+    const obj = JSON.parse(json.toString()) as ApiObject;
     const t = printTable(r.resource, [obj], {
       now: now(),
       includeObject: r.query.get('includeObject') === 'Object' ? 'Object' : r.query.get('includeObject') === 'None' ? 'None' : 'Metadata',

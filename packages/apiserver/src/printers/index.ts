@@ -8,5 +8,5 @@ export type {
   TableRowCondition,
 } from './types.js';
 export { printTable, tableHeader, tableRow, type PrintTableOptions } from './print-table.js';
-export { storedRow, storedRowJson, type StoredRow } from './stored-row.js';
+export { pushStoredRow, storedRow, storedRowJson, type StoredRow } from './stored-row.js';
 export { humanDuration, shortHumanDuration } from './human-duration.js';

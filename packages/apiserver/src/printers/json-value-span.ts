@@ -35,7 +35,7 @@ function stringEnd(text: string, i: number): number {
 }
 
 /** The index after the value starting at `i` (an object, array, string or literal). */
-function valueEnd(text: string, i: number): number {
+export function valueEnd(text: string, i: number): number {
   const first = text.charCodeAt(i);
   if (first === QUOTE) return stringEnd(text, i);
   if (first !== OPEN_BRACE && first !== OPEN_BRACKET) {

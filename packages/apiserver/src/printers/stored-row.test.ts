@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tableRow } from './print-table.js';
+import { StoredJson } from '../cache/stored-json.js';
 import { storedRow, storedRowJson } from './stored-row.js';
 import { HOUR, MINUTE, NOW, SECOND, ago } from './test-time.js';
 import type { IncludeObject } from './types.js';
@@ -53,7 +54,7 @@ describe('storedRowJson', () => {
       ] as const) {
         const json = JSON.stringify(obj);
         const row = storedRow(resource, JSON.parse(json) as object, json);
-        expect(storedRowJson(row, json, includeObject, NOW)).toBe(
+        expect(storedRowJson(row, StoredJson.of(json), includeObject, NOW)).toBe(
           JSON.stringify(tableRow(resource, obj, { now: NOW, includeObject })),
         );
       }
@@ -64,22 +65,48 @@ describe('storedRowJson', () => {
     const json = JSON.stringify(runningJob);
     const row = storedRow(JOB, runningJob, json);
     const cellsAt = (now: number): unknown[] =>
-      (JSON.parse(storedRowJson(row, json, 'None', now)) as { cells: unknown[] }).cells;
+      (JSON.parse(storedRowJson(row, StoredJson.of(json), 'None', now)) as { cells: unknown[] })
+        .cells;
     expect(cellsAt(NOW).slice(3, 5)).toEqual(['30m', '60m']);
     expect(cellsAt(NOW + 3 * HOUR).slice(3, 5)).toEqual(['3h30m', '4h']);
     const podJson = JSON.stringify(restartedPod);
     const podRow = storedRow(POD, restartedPod, podJson);
     expect(
-      (JSON.parse(storedRowJson(podRow, podJson, 'None', NOW + MINUTE)) as { cells: unknown[] })
-        .cells[3],
+      (
+        JSON.parse(storedRowJson(podRow, StoredJson.of(podJson), 'None', NOW + MINUTE)) as {
+          cells: unknown[];
+        }
+      ).cells[3],
     ).toBe('2 (2m30s ago)');
   });
 
-  it('keeps the metadata as a slice of the stored JSON', () => {
-    const json = JSON.stringify(restartedPod);
-    expect(JSON.parse(storedRow(POD, restartedPod, json).metadataJson)).toEqual(
-      restartedPod.metadata,
+  it('serves the metadata as a range of the stored bytes, across shared fieldsV1 runs and multi-byte text', () => {
+    const fieldsV1 = Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`f:field${i}`, {}]));
+    const pod = {
+      ...restartedPod,
+      metadata: {
+        ...restartedPod.metadata,
+        annotations: { note: 'grüße, 世界' },
+        managedFields: [
+          { manager: 'kubectl', operation: 'Update', fieldsType: 'FieldsV1', fieldsV1 },
+        ],
+      },
+    };
+    const json = JSON.stringify(pod);
+    const row = storedRow(POD, pod, json);
+    const metadataOf = (includeObject: IncludeObject): unknown =>
+      (
+        JSON.parse(storedRowJson(row, StoredJson.of(json), includeObject, NOW)) as {
+          object: { metadata: unknown };
+        }
+      ).object.metadata;
+    expect(metadataOf('Metadata')).toEqual(pod.metadata);
+    expect(storedRowJson(row, StoredJson.of(json), 'Metadata', NOW)).toBe(
+      JSON.stringify(tableRow(POD, pod, { now: NOW, includeObject: 'Metadata' })),
     );
-    expect(storedRow(POD, { kind: 'Pod' }, '{"kind":"Pod"}').metadataJson).toBe('{}');
+    const bare = storedRow(POD, { kind: 'Pod' }, '{"kind":"Pod"}');
+    expect(storedRowJson(bare, StoredJson.of('{"kind":"Pod"}'), 'Metadata', NOW)).toContain(
+      '"metadata":{}}',
+    );
   });
 });

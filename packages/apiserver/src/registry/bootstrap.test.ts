@@ -15,7 +15,7 @@ async function registry(): Promise<Registry> {
 const stored = (r: Registry, group: string, plural: string): ApiObject | undefined => {
   const store = r.mustStore(group, plural);
   const entry = store.cacher.get(store.key('default', 'kubernetes'));
-  return entry ? (JSON.parse(entry.json) as ApiObject) : undefined;
+  return entry ? (JSON.parse(entry.json.toString()) as ApiObject) : undefined;
 };
 
 describe('ensureKubernetesService', () => {

@@ -87,7 +87,7 @@ export class GenericStore {
   }
 
   getObject(namespace: string | undefined, name: string): ApiObject {
-    return JSON.parse(this.get(namespace, name).json) as ApiObject;
+    return JSON.parse(this.get(namespace, name).json.toString()) as ApiObject;
   }
 
   async create(ctx: RequestContext, obj: ApiObject): Promise<StoredItem> {
@@ -161,7 +161,7 @@ export class GenericStore {
     if (ctx.dryRun) {
       const entry = this.cacher.get(key);
       if (!entry && !allowCreate) throw notFound(gr(this.info), name);
-      const obj = await updater(entry ? (JSON.parse(entry.json) as ApiObject) : {});
+      const obj = await updater(entry ? (JSON.parse(entry.json.toString()) as ApiObject) : {});
       return { item: { key, rv: entry?.rv ?? 0, json: JSON.stringify(obj) }, created };
     }
     let item: StoredItem;
@@ -185,7 +185,7 @@ export class GenericStore {
     const key = this.key(ctx.namespace, name);
     const entry = this.cacher.get(key);
     if (!entry) throw notFound(gr(this.info), name);
-    const current = JSON.parse(entry.json) as ApiObject;
+    const current = JSON.parse(entry.json.toString()) as ApiObject;
     this.checkPreconditions(current, options.preconditions ?? {}, name);
     if (options.gracePeriodSeconds !== undefined && options.gracePeriodSeconds < 0) {
       throw invalidDeleteOptions(name, this.info);
@@ -207,7 +207,7 @@ export class GenericStore {
       if (plan.kind === 'delete-now') {
         return { item: await this.storage.delete(key, { preconditions }), deleted: true };
       }
-      if (plan.kind === 'unchanged') return { item: entry, deleted: false };
+      if (plan.kind === 'unchanged') return { item: { key, rv: entry.rv, json: entry.json.toString() }, deleted: false };
       const marked = plan.object;
       const item = await this.storage.guaranteedUpdate(
         key,

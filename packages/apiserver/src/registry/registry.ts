@@ -121,12 +121,12 @@ export class Registry {
   private tryGet(group: string, plural: string, ns: string | undefined, name: string): ApiObject | undefined {
     const store = this.store(group, plural);
     const entry = store?.cacher.get(store.key(ns, name));
-    return entry ? (JSON.parse(entry.json) as ApiObject) : undefined;
+    return entry ? (JSON.parse(entry.json.toString()) as ApiObject) : undefined;
   }
 
   listObjects<T = ApiObject>(group: string, plural: string, namespace?: string): T[] {
     const store = this.mustStore(group, plural);
-    return store.cacher.list(store.prefix(namespace)).items.map((e) => JSON.parse(e.json) as T);
+    return store.cacher.list(store.prefix(namespace)).items.map((e) => JSON.parse(e.json.toString()) as T);
   }
 
   close(): void {
