@@ -7,6 +7,7 @@ import { FlagError, flagUsage, KlogLogger, parseFlags, stderrSink } from '@kubel
 import type { LogSink } from '@kubelab/api';
 import { parseTokenFile } from './auth/token-file.js';
 import { APISERVER_FLAGS } from './options.js';
+import { IdleCollector, v8HeapControl } from './runtime/idle-collector.js';
 import { ApiServer } from './server.js';
 import { LevelDbStorage } from './storage/index.js';
 
@@ -88,6 +89,8 @@ async function main(argv: string[]): Promise<void> {
     });
     const addr = await server.listen();
     logger.info('Serving securely on', { address: `${addr.host}:${addr.port}` });
+    const s = server;
+    new IdleCollector({ heap: v8HeapControl(), requests: () => s.requestsReceived, logger }).start();
   } catch (err) {
     await storage.close().catch(() => {});
     fail((err as Error).message);

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { noopLogger } from '@kubelab/api';
+import { IdleCollector, shouldCollect, v8HeapControl, type HeapControl } from './idle-collector.js';
+
+const MB = 1 << 20;
+
+describe('shouldCollect', () => {
+  it.each([
+    ['quiet and grown', { used: 60 * MB, baseline: 30 * MB, requestsInInterval: 0 }, true],
+    ['quiet, a few probes', { used: 60 * MB, baseline: 30 * MB, requestsInInterval: 9 }, true],
+    ['busy', { used: 60 * MB, baseline: 30 * MB, requestsInInterval: 10 }, false],
+    [
+      'quiet but not grown enough',
+      { used: 45 * MB, baseline: 30 * MB, requestsInInterval: 0 },
+      false,
+    ],
+  ])('%s', (_name, state, want) => {
+    expect(shouldCollect(state, 10, 16 * MB)).toBe(want);
+  });
+});
+
+class FakeHeap implements HeapControl {
+  usedBytes = 30 * MB;
+  live = 30 * MB;
+  collections = 0;
+  used(): number {
+    return this.usedBytes;
+  }
+  collect(): Promise<void> {
+    this.collections++;
+    this.usedBytes = this.live;
+    return Promise.resolve();
+  }
+}
+
+describe('IdleCollector', () => {
+  it('collects once after a burst has ended, and not again until the heap grows again', async () => {
+    const heap = new FakeHeap();
+    let requests = 0;
+    const c = new IdleCollector({ heap, requests: () => requests, logger: noopLogger });
+    // A burst: many requests per interval while the heap grows.
+    for (let i = 0; i < 5; i++) {
+      requests += 1000;
+      heap.usedBytes += 20 * MB;
+      expect(await c.tick()).toBe(false);
+    }
+    heap.live = 40 * MB;
+    expect(await c.tick()).toBe(true);
+    expect(heap.usedBytes).toBe(40 * MB);
+    // Quiet with a little garbage: nothing to do.
+    heap.usedBytes += 10 * MB;
+    expect(await c.tick()).toBe(false);
+    expect(heap.collections).toBe(1);
+  });
+
+  it('follows the heap down when V8 collects by itself', async () => {
+    const heap = new FakeHeap();
+    heap.usedBytes = 80 * MB;
+    const c = new IdleCollector({ heap, requests: () => 0, logger: noopLogger });
+    heap.usedBytes = 20 * MB;
+    expect(await c.tick()).toBe(false);
+    // 50 MB is below where it started, but 30 MB above where V8 left it.
+    heap.usedBytes = 50 * MB;
+    expect(await c.tick()).toBe(true);
+  });
+
+  it("collects this process's real heap", async () => {
+    const heap = v8HeapControl();
+    let garbage: unknown[] | undefined = Array.from({ length: 200_000 }, (_, i) => ({
+      i,
+      s: `item ${i}`,
+    }));
+    const grown = heap.used();
+    garbage = undefined;
+    await heap.collect();
+    expect(garbage).toBeUndefined();
+    expect(heap.used()).toBeLessThan(grown - 5 * MB);
+  });
+});
