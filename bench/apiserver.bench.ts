@@ -11,7 +11,7 @@
  * --markdown     also print the tables as Markdown (for BENCHMARKS.md)
  * Exits 1 if a target is missed, 2 if the benchmark itself failed.
  */
-import { APISERVER_NODE_FLAGS } from '../packages/apiserver/src/runtime-flags.js';
+import { APISERVER_ENV, APISERVER_NODE_FLAGS } from '../packages/apiserver/src/runtime-flags.js';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -72,7 +72,7 @@ async function main(): Promise<number> {
   );
   const pki = await writeServingPki(await makeTempDir('kubelab-bench-pki-'));
   const nodeFlags = [...APISERVER_NODE_FLAGS, ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])];
-  const server = await startApiServer({ entry, pki, nodeFlags });
+  const server = await startApiServer({ entry, pki, nodeFlags, env: APISERVER_ENV });
   log(`API server (built from the sources) pid ${server.pid} on port ${server.port}`);
   const api = await benchApiServer(server, pki, cfg, log);
   await server.stop();

@@ -99,6 +99,8 @@ export interface StartApiServerOptions {
   pki: ServingPki;
   /** Extra node flags for the child, e.g. --cpu-prof. */
   nodeFlags?: string[];
+  /** Variables added to this process's environment for the child (APISERVER_ENV). */
+  env?: Readonly<Record<string, string>>;
 }
 
 export async function startApiServer(o: StartApiServerOptions): Promise<ApiServerProcess> {
@@ -124,7 +126,7 @@ export async function startApiServer(o: StartApiServerOptions): Promise<ApiServe
       `--storage-dir=${join(dir, 'data')}`,
       `--log-file=${logFile}`,
     ],
-    { stdio: ['ignore', 'ignore', 'pipe'], cwd: APISERVER_DIR },
+    { stdio: ['ignore', 'ignore', 'pipe'], cwd: APISERVER_DIR, env: { ...process.env, ...o.env } },
   );
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));

@@ -89,8 +89,7 @@ async function main(argv: string[]): Promise<void> {
     });
     const addr = await server.listen();
     logger.info('Serving securely on', { address: `${addr.host}:${addr.port}` });
-    const s = server;
-    new IdleCollector({ heap: v8HeapControl(), requests: () => s.requestsReceived, logger }).start();
+    new IdleCollector({ heap: v8HeapControl(), logger }).start();
   } catch (err) {
     await storage.close().catch(() => {});
     fail((err as Error).message);

@@ -6,9 +6,11 @@
 import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import Dockerode from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { Node, Pod } from '@kubelab/api';
+import { APISERVER_ENV, APISERVER_NODE_FLAGS } from '@kubelab/apiserver';
 import { waitFor } from '../../kubelet/test/harness/wait-for.js';
 import { readClusterRecord } from '../src/cluster/cluster-store.js';
 import { clusterDir, type ClusterRecord } from '../src/cluster/layout.js';
@@ -91,6 +93,21 @@ describe('kubelab create cluster', () => {
     const described = await h.kubectl(name, ['describe', 'pod', '-n', 'kube-system', `kube-scheduler-${cp()}`]);
     expect(described.stdout).toMatch(new RegExp(`Controlled By:\\s+Node/${cp()}`));
     expect(described.stdout).toContain(`Image:         kubelab/kube-scheduler:${record.version}`);
+  });
+
+  it('runs kube-apiserver with its runtime settings: one malloc arena, 16 MB semi-spaces', async () => {
+    const image = await new Dockerode().getImage(`kubelab/kube-apiserver:${record.version}`).inspect();
+    for (const [k, v] of Object.entries(APISERVER_ENV)) expect(image.Config.Env).toContain(`${k}=${v}`);
+    const containers = await new Dockerode().listContainers({
+      filters: { label: [`io.kubernetes.pod.name=kube-apiserver-${cp()}`, 'io.kubernetes.container.name=kube-apiserver'] },
+    });
+    expect(containers).toHaveLength(1);
+    const top = await new Dockerode().getContainer((containers[0] as { Id: string }).Id).top({ ps_args: '-o pid,args' });
+    const pid = Number((top.Processes?.[0] as string[])[0]);
+    const environ = (await readFile(`/proc/${pid}/environ`, 'latin1')).split('\0');
+    for (const [k, v] of Object.entries(APISERVER_ENV)) expect(environ).toContain(`${k}=${v}`);
+    const cmdline = (await readFile(`/proc/${pid}/cmdline`, 'latin1')).split('\0');
+    for (const flag of APISERVER_NODE_FLAGS) expect(cmdline).toContain(flag);
   });
 
   it("writes the control plane's files where kubeadm does, with kubeadm's modes", async () => {

@@ -1,21 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { noopLogger } from '@kubelab/api';
-import { IdleCollector, shouldCollect, v8HeapControl, type HeapControl } from './idle-collector.js';
+import {
+  eventLoopBusyShare,
+  IdleCollector,
+  shouldCollect,
+  v8HeapControl,
+  type HeapControl,
+} from './idle-collector.js';
 
 const MB = 1 << 20;
 
 describe('shouldCollect', () => {
   it.each([
-    ['quiet and grown', { used: 60 * MB, baseline: 30 * MB, requestsInInterval: 0 }, true],
-    ['quiet, a few probes', { used: 60 * MB, baseline: 30 * MB, requestsInInterval: 9 }, true],
-    ['busy', { used: 60 * MB, baseline: 30 * MB, requestsInInterval: 10 }, false],
-    [
-      'quiet but not grown enough',
-      { used: 45 * MB, baseline: 30 * MB, requestsInInterval: 0 },
-      false,
-    ],
+    ['quiet and grown', { used: 60 * MB, baseline: 30 * MB, utilization: 0 }, true],
+    ['quiet, a few probes', { used: 60 * MB, baseline: 30 * MB, utilization: 0.02 }, true],
+    ['busy', { used: 60 * MB, baseline: 30 * MB, utilization: 0.1 }, false],
+    ['quiet but not grown enough', { used: 45 * MB, baseline: 30 * MB, utilization: 0 }, false],
   ])('%s', (_name, state, want) => {
-    expect(shouldCollect(state, 10, 16 * MB)).toBe(want);
+    expect(shouldCollect(state, 0.1, 16 * MB)).toBe(want);
   });
 });
 
@@ -36,14 +38,14 @@ class FakeHeap implements HeapControl {
 describe('IdleCollector', () => {
   it('collects once after a burst has ended, and not again until the heap grows again', async () => {
     const heap = new FakeHeap();
-    let requests = 0;
-    const c = new IdleCollector({ heap, requests: () => requests, logger: noopLogger });
-    // A burst: many requests per interval while the heap grows.
+    let busy = 0.9;
+    const c = new IdleCollector({ heap, loopUtilization: () => busy, logger: noopLogger });
+    // A burst: a busy loop while the heap grows.
     for (let i = 0; i < 5; i++) {
-      requests += 1000;
       heap.usedBytes += 20 * MB;
       expect(await c.tick()).toBe(false);
     }
+    busy = 0.01;
     heap.live = 40 * MB;
     expect(await c.tick()).toBe(true);
     expect(heap.usedBytes).toBe(40 * MB);
@@ -56,12 +58,21 @@ describe('IdleCollector', () => {
   it('follows the heap down when V8 collects by itself', async () => {
     const heap = new FakeHeap();
     heap.usedBytes = 80 * MB;
-    const c = new IdleCollector({ heap, requests: () => 0, logger: noopLogger });
+    const c = new IdleCollector({ heap, loopUtilization: () => 0, logger: noopLogger });
     heap.usedBytes = 20 * MB;
     expect(await c.tick()).toBe(false);
     // 50 MB is below where it started, but 30 MB above where V8 left it.
     heap.usedBytes = 50 * MB;
     expect(await c.tick()).toBe(true);
+  });
+
+  it("measures this process's event loop", async () => {
+    const share = eventLoopBusyShare();
+    const until = performance.now() + 60;
+    while (performance.now() < until);
+    expect(share()).toBeGreaterThan(0.5);
+    await new Promise((r) => setTimeout(r, 60));
+    expect(share()).toBeLessThan(0.5);
   });
 
   it("collects this process's real heap", async () => {

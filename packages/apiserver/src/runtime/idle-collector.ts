@@ -4,8 +4,9 @@
  * V8 collects its old space when it grows past a limit, and a burst raises that limit: after
  * 10,000 pod creates the server's heap held 92 MB for 34 MB of live objects, and still held it
  * 45 s later, resident the whole time. Browsers tell V8 when they are idle so that it can shrink
- * the heap; Node.js does not. So the server does it: when requests have nearly stopped and the
- * heap has grown by a good margin since the last collection, it runs one full collection, which
+ * the heap; Node.js does not. So the server does it: when its event loop has been nearly idle
+ * for a whole interval and the heap has grown by a good margin since the last collection, it runs
+ * one full collection, which
  * returns the freed pages (with 10,000 pods: 190 MB resident -> 133 MB).
  *
  * A full collection pauses the server for tens of milliseconds, so it never runs under load,
@@ -16,7 +17,11 @@ import { getHeapStatistics } from 'node:v8';
 import type { Logger } from '@kubelab/api';
 
 export interface HeapControl {
-  /** Bytes of the V8 heap in use (live objects and garbage not yet collected). */
+  /**
+   * Bytes the V8 heap holds from the system: its committed spaces and the memory outside it
+   * that its objects own (Buffers). A burst grows both; a LIST of 10,000 pods mostly grows
+   * the young generation's committed size and the Buffers awaiting collection.
+   */
   used(): number;
   /** A full garbage collection that also gives the freed pages back to the system. */
   collect(): Promise<void>;
@@ -24,13 +29,16 @@ export interface HeapControl {
 
 export interface IdleCollectorOptions {
   heap: HeapControl;
-  /** A count that grows with every request served. */
-  requests: () => number;
+  /** The share of time the event loop was busy since the last call, 0..1 (default: Node's own). */
+  loopUtilization?: () => number;
   logger: Logger;
   /** How often to look; default 500 ms. */
   intervalMs?: number;
-  /** Fewer requests than this in one interval is quiet; default 10 (kubelets' probes and leases are fewer). */
-  quietRequests?: number;
+  /**
+   * Below this busy share, the interval was quiet; default 0.1. An idle cluster's kubelets,
+   * leases and probes keep the loop busy ~1% of the time; LISTs one after another, 90%.
+   */
+  quietUtilization?: number;
   /** Growth since the last collection that is worth one; default 16 MB. */
   minGrowthBytes?: number;
 }
@@ -39,27 +47,39 @@ export interface IdleState {
   used: number;
   /** Heap in use right after the last collection (or when the collector started). */
   baseline: number;
-  requestsInInterval: number;
+  /** The event loop's busy share over the last interval. */
+  utilization: number;
 }
 
 /** Collect now? Only when quiet, and only when the heap grew by at least minGrowthBytes. */
 export function shouldCollect(
   s: IdleState,
-  quietRequests: number,
+  quietUtilization: number,
   minGrowthBytes: number,
 ): boolean {
-  return s.requestsInInterval < quietRequests && s.used - s.baseline >= minGrowthBytes;
+  return s.utilization < quietUtilization && s.used - s.baseline >= minGrowthBytes;
+}
+
+/** Node's event loop utilization since the previous call. */
+export function eventLoopBusyShare(): () => number {
+  let last = performance.eventLoopUtilization();
+  return () => {
+    const now = performance.eventLoopUtilization();
+    const share = performance.eventLoopUtilization(now, last).utilization;
+    last = now;
+    return share;
+  };
 }
 
 export class IdleCollector {
   private timer: NodeJS.Timeout | undefined;
   private baseline: number;
-  private lastRequests: number;
   private collecting = false;
+  private readonly utilization: () => number;
 
   constructor(private readonly opts: IdleCollectorOptions) {
     this.baseline = opts.heap.used();
-    this.lastRequests = opts.requests();
+    this.utilization = opts.loopUtilization ?? eventLoopBusyShare();
   }
 
   start(): void {
@@ -79,16 +99,13 @@ export class IdleCollector {
 
   /** One look: collects when shouldCollect says so. Returns whether it did. */
   async tick(): Promise<boolean> {
-    const requests = this.opts.requests();
     const state: IdleState = {
       used: this.opts.heap.used(),
       baseline: this.baseline,
-      requestsInInterval: requests - this.lastRequests,
+      utilization: this.utilization(),
     };
-    this.lastRequests = requests;
-    if (
-      !shouldCollect(state, this.opts.quietRequests ?? 10, this.opts.minGrowthBytes ?? 16 << 20)
-    ) {
+    const minGrowth = this.opts.minGrowthBytes ?? 16 << 20;
+    if (!shouldCollect(state, this.opts.quietUtilization ?? 0.1, minGrowth)) {
       // The heap may also shrink by V8's own collections: follow it down.
       this.baseline = Math.min(this.baseline, state.used);
       return false;
@@ -119,7 +136,10 @@ export function v8HeapControl(): HeapControl {
   const session = new Session();
   session.connect();
   return {
-    used: () => getHeapStatistics().used_heap_size,
+    used: () => {
+      const h = getHeapStatistics();
+      return h.total_heap_size + h.external_memory;
+    },
     collect: () =>
       new Promise<void>((resolve, reject) =>
         session.post('HeapProfiler.collectGarbage', (err) => (err ? reject(err) : resolve())),

@@ -15,6 +15,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type Dockerode from 'dockerode';
 import type { Logger } from '@kubelab/api';
+import { APISERVER_ENV } from '@kubelab/apiserver';
 import { buildImageFromDirectory, ensureNodeRuntimeImage, findImageWithLabels, NODE_RUNTIME_REPO } from '@kubelab/kubelet/images';
 import { CONTROL_PLANE_COMPONENTS, type ControlPlaneComponent } from '../cluster/manifests/control-plane-options.js';
 import { IMAGE_TAG, KUBERNETES_VERSION } from '../cluster/version.js';
@@ -82,6 +83,7 @@ export async function ensureControlPlaneImages(docker: Dockerode, o: EnsureImage
       from: base,
       files: { [binary]: { symlink: `/kubelab/${component}.mjs` } },
       entrypoint: [binary],
+      ...(component === 'kube-apiserver' ? { env: { ...APISERVER_ENV } } : {}),
       labels: {
         [BUNDLE_DIGEST_LABEL]: digest,
         [COMPONENT_LABEL]: component,
