@@ -90,7 +90,7 @@ export async function handleList(r: ApiRequest): Promise<void> {
   await writeList(r.res, head, page.items, (out, e) => e.json.pushTo(out));
 }
 
-const CHUNK_BYTES = 1 << 18;
+const CHUNK_BYTES = 1 << 16;
 const COMMA = Buffer.from(',');
 const LIST_END = Buffer.from(']}');
 
