@@ -90,6 +90,7 @@ export async function handleList(r: ApiRequest): Promise<void> {
   await writeList(r.res, head, page.items, (out, e) => e.json.pushTo(out));
 }
 
+/** Under malloc's fixed 128 KB mmap threshold (APISERVER_ENV): reused, not mapped anew. */
 const CHUNK_BYTES = 1 << 16;
 const COMMA = Buffer.from(',');
 const LIST_END = Buffer.from(']}');
