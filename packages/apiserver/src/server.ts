@@ -49,7 +49,6 @@ export class ApiServer {
   private server: https.Server | undefined;
   /** Every accepted TCP connection, so that close() ends them all (see close()). */
   private readonly sockets = new Set<Socket>();
-  private requests = 0;
   private ready = false;
 
   private constructor(
@@ -93,11 +92,6 @@ export class ApiServer {
     return new ApiServer(registry, opts, deps, firstServiceIp(cidr));
   }
 
-  /** Requests received so far (upgrades not counted). */
-  get requestsReceived(): number {
-    return this.requests;
-  }
-
   async listen(): Promise<{ port: number; host: string }> {
     const authenticator = this.deps.authenticator;
     const host = this.opts.bindAddress ?? '0.0.0.0';
@@ -111,7 +105,6 @@ export class ApiServer {
     server.headersTimeout = 65_000;
     server.requestTimeout = 0;
     server.on('upgrade', createUpgradeHandler(this.deps, authenticator));
-    server.on('request', () => this.requests++);
     server.on('connection', (socket: Socket) => {
       this.sockets.add(socket);
       socket.once('close', () => this.sockets.delete(socket));

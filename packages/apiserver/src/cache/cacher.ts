@@ -1,9 +1,9 @@
 /**
  * The watch cache in front of Storage for one resource prefix (upstream storage/cacher): serves
- * get/list from memory and watches from a bounded event window. It keeps JSON strings, selector
- * attrs and each object's printed Table row, never parsed objects (the JSON as StoredJson, outside
- * the V8 heap). Events are applied and dispatched synchronously
- * from the storage listener, so the cache is never behind an acknowledged write.
+ * get/list from memory and watches from a bounded event window. It keeps each object's JSON (as
+ * StoredJson: bytes outside the V8 heap), selector attrs and printed Table row, never parsed
+ * objects. Events are applied and dispatched synchronously from the storage listener, so the
+ * cache is never behind an acknowledged write.
  */
 import { noopLogger, type ApiObject, type Logger } from '@kubelab/api';
 import type { Storage, StorageEvent } from '../storage/index.js';
