@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SharedRuns } from './shared-runs.js';
 import { StoredJson } from './stored-json.js';
+import { v8HeapControl } from '../runtime/idle-collector.js';
 
 const fieldsV1 = Object.fromEntries(
   Array.from({ length: 12 }, (_, i) => [`f:field${i}`, { '.': {} }]),
@@ -78,5 +79,31 @@ describe('StoredJson', () => {
       (s as unknown as { shared: { bytes: Buffer }[] }).shared.map((r) => r.bytes);
     expect(sharedOf(a)[0]).toBe(sharedOf(b)[0]);
     expect(JSON.parse(b.toString())).toEqual(pod('bb'));
+  });
+});
+
+describe('SharedRuns', () => {
+  it('lets a run go once no stored object refers to it', async () => {
+    const runs = new SharedRuns();
+    const store = (): number => {
+      const kept = [
+        StoredJson.of(JSON.stringify(pod('a')), runs),
+        StoredJson.of(JSON.stringify(pod('bb')), runs),
+      ];
+      return kept.length;
+    };
+    expect(store()).toBe(2);
+    expect(runs.size).toBe(1);
+    const heap = v8HeapControl();
+    // Finalizers run in a task after the collection that found the run unreachable.
+    for (let i = 0; i < 20 && runs.size > 0; i++) {
+      await heap.collect();
+      await new Promise((r) => setImmediate(r));
+    }
+    expect(runs.size).toBe(0);
+    // A new object with the same set gets a fresh run.
+    const again = StoredJson.of(JSON.stringify(pod('c')), runs);
+    expect(runs.size).toBe(1);
+    expect(JSON.parse(again.toString())).toEqual(pod('c'));
   });
 });
