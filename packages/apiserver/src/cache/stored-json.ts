@@ -96,9 +96,4 @@ export class StoredJson {
     }
     take(this.own, ownFrom, this.own.length);
   }
-
-  /** The byte offset in this JSON of the character offset `i` of the text it was stored from. */
-  static byteOffset(json: string, i: number): number {
-    return Buffer.byteLength(json.slice(0, i));
-  }
 }

@@ -12,25 +12,25 @@ const MB = 1 << 20;
 
 describe('shouldCollect', () => {
   it.each([
-    ['quiet and grown', { used: 60 * MB, baseline: 30 * MB, utilization: 0 }, true],
-    ['quiet, a few probes', { used: 60 * MB, baseline: 30 * MB, utilization: 0.02 }, true],
-    ['busy', { used: 60 * MB, baseline: 30 * MB, utilization: 0.1 }, false],
-    ['quiet but not grown enough', { used: 45 * MB, baseline: 30 * MB, utilization: 0 }, false],
+    ['quiet and grown', { held: 60 * MB, baseline: 30 * MB, utilization: 0 }, true],
+    ['quiet, a few probes', { held: 60 * MB, baseline: 30 * MB, utilization: 0.02 }, true],
+    ['busy', { held: 60 * MB, baseline: 30 * MB, utilization: 0.1 }, false],
+    ['quiet but not grown enough', { held: 45 * MB, baseline: 30 * MB, utilization: 0 }, false],
   ])('%s', (_name, state, want) => {
     expect(shouldCollect(state, 0.1, 16 * MB)).toBe(want);
   });
 });
 
 class FakeHeap implements HeapControl {
-  usedBytes = 30 * MB;
+  heldBytes = 30 * MB;
   live = 30 * MB;
   collections = 0;
-  used(): number {
-    return this.usedBytes;
+  held(): number {
+    return this.heldBytes;
   }
   collect(): Promise<void> {
     this.collections++;
-    this.usedBytes = this.live;
+    this.heldBytes = this.live;
     return Promise.resolve();
   }
 }
@@ -42,27 +42,27 @@ describe('IdleCollector', () => {
     const c = new IdleCollector({ heap, loopUtilization: () => busy, logger: noopLogger });
     // A burst: a busy loop while the heap grows.
     for (let i = 0; i < 5; i++) {
-      heap.usedBytes += 20 * MB;
+      heap.heldBytes += 20 * MB;
       expect(await c.tick()).toBe(false);
     }
     busy = 0.01;
     heap.live = 40 * MB;
     expect(await c.tick()).toBe(true);
-    expect(heap.usedBytes).toBe(40 * MB);
+    expect(heap.heldBytes).toBe(40 * MB);
     // Quiet with a little garbage: nothing to do.
-    heap.usedBytes += 10 * MB;
+    heap.heldBytes += 10 * MB;
     expect(await c.tick()).toBe(false);
     expect(heap.collections).toBe(1);
   });
 
   it('follows the heap down when V8 collects by itself', async () => {
     const heap = new FakeHeap();
-    heap.usedBytes = 80 * MB;
+    heap.heldBytes = 80 * MB;
     const c = new IdleCollector({ heap, loopUtilization: () => 0, logger: noopLogger });
-    heap.usedBytes = 20 * MB;
+    heap.heldBytes = 20 * MB;
     expect(await c.tick()).toBe(false);
     // 50 MB is below where it started, but 30 MB above where V8 left it.
-    heap.usedBytes = 50 * MB;
+    heap.heldBytes = 50 * MB;
     expect(await c.tick()).toBe(true);
   });
 
@@ -81,10 +81,10 @@ describe('IdleCollector', () => {
       i,
       s: `item ${i}`,
     }));
-    const grown = heap.used();
+    const grown = heap.held();
     garbage = undefined;
     await heap.collect();
     expect(garbage).toBeUndefined();
-    expect(heap.used()).toBeLessThan(grown - 5 * MB);
+    expect(heap.held()).toBeLessThan(grown - 5 * MB);
   });
 });

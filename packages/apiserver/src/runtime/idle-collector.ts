@@ -5,9 +5,9 @@
  * 10,000 pod creates the server's heap held 92 MB for 34 MB of live objects, and still held it
  * 45 s later, resident the whole time. Browsers tell V8 when they are idle so that it can shrink
  * the heap; Node.js does not. So the server does it: when its event loop has been nearly idle
- * for a whole interval and the heap has grown by a good margin since the last collection, it runs
- * one full collection, which
- * returns the freed pages (with 10,000 pods: 190 MB resident -> 133 MB).
+ * for a whole interval and the heap has grown by a good margin since the last collection, it
+ * runs one full collection, which returns the freed pages (with 10,000 pods: 190 MB resident
+ * -> 133 MB).
  *
  * A full collection pauses the server for tens of milliseconds, so it never runs under load,
  * and at most once per `minGrowthBytes` of growth.
@@ -22,7 +22,7 @@ export interface HeapControl {
    * that its objects own (Buffers). A burst grows both; a LIST of 10,000 pods mostly grows
    * the young generation's committed size and the Buffers awaiting collection.
    */
-  used(): number;
+  held(): number;
   /** A full garbage collection that also gives the freed pages back to the system. */
   collect(): Promise<void>;
 }
@@ -35,8 +35,8 @@ export interface IdleCollectorOptions {
   /** How often to look; default 500 ms. */
   intervalMs?: number;
   /**
-   * Below this busy share, the interval was quiet; default 0.1. An idle cluster's kubelets,
-   * leases and probes keep the loop busy ~1% of the time; LISTs one after another, 90%.
+   * Below this busy share, the interval was quiet; default 0.1. An idle cluster's probes and
+   * lease renewals are a few short requests a second; one LIST after another is never quiet.
    */
   quietUtilization?: number;
   /** Growth since the last collection that is worth one; default 16 MB. */
@@ -44,8 +44,9 @@ export interface IdleCollectorOptions {
 }
 
 export interface IdleState {
-  used: number;
-  /** Heap in use right after the last collection (or when the collector started). */
+  /** What the heap holds now (HeapControl.held). */
+  held: number;
+  /** What it held right after the last collection (or when the collector started). */
   baseline: number;
   /** The event loop's busy share over the last interval. */
   utilization: number;
@@ -57,7 +58,7 @@ export function shouldCollect(
   quietUtilization: number,
   minGrowthBytes: number,
 ): boolean {
-  return s.utilization < quietUtilization && s.used - s.baseline >= minGrowthBytes;
+  return s.utilization < quietUtilization && s.held - s.baseline >= minGrowthBytes;
 }
 
 /** Node's event loop utilization since the previous call. */
@@ -78,7 +79,7 @@ export class IdleCollector {
   private readonly utilization: () => number;
 
   constructor(private readonly opts: IdleCollectorOptions) {
-    this.baseline = opts.heap.used();
+    this.baseline = opts.heap.held();
     this.utilization = opts.loopUtilization ?? eventLoopBusyShare();
   }
 
@@ -100,14 +101,14 @@ export class IdleCollector {
   /** One look: collects when shouldCollect says so. Returns whether it did. */
   async tick(): Promise<boolean> {
     const state: IdleState = {
-      used: this.opts.heap.used(),
+      held: this.opts.heap.held(),
       baseline: this.baseline,
       utilization: this.utilization(),
     };
     const minGrowth = this.opts.minGrowthBytes ?? 16 << 20;
     if (!shouldCollect(state, this.opts.quietUtilization ?? 0.1, minGrowth)) {
       // The heap may also shrink by V8's own collections: follow it down.
-      this.baseline = Math.min(this.baseline, state.used);
+      this.baseline = Math.min(this.baseline, state.held);
       return false;
     }
     const started = performance.now();
@@ -117,9 +118,9 @@ export class IdleCollector {
     } finally {
       this.collecting = false;
     }
-    this.baseline = this.opts.heap.used();
+    this.baseline = this.opts.heap.held();
     this.opts.logger.info('Collected garbage while idle', {
-      heapBeforeMB: Math.round(state.used / 1e5) / 10,
+      heapBeforeMB: Math.round(state.held / 1e5) / 10,
       heapAfterMB: Math.round(this.baseline / 1e5) / 10,
       pauseMs: Math.round(performance.now() - started),
     });
@@ -136,7 +137,7 @@ export function v8HeapControl(): HeapControl {
   const session = new Session();
   session.connect();
   return {
-    used: () => {
+    held: () => {
       const h = getHeapStatistics();
       return h.total_heap_size + h.external_memory;
     },
