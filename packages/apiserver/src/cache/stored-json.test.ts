@@ -107,3 +107,14 @@ describe('SharedRuns', () => {
     expect(JSON.parse(again.toString())).toEqual(pod('c'));
   });
 });
+
+describe('SharedRuns digests', () => {
+  it('keeps runs whose digests collide apart, each with its own bytes', () => {
+    const runs = new SharedRuns(() => 'same');
+    const a = runs.get('{"f:a":{}}');
+    const b = runs.get('{"f:b":{}}');
+    expect(a.toString()).toBe('{"f:a":{}}');
+    expect(b.toString()).toBe('{"f:b":{}}');
+    expect(runs.get('{"f:a":{}}')).toBe(a);
+  });
+});
