@@ -43,11 +43,25 @@ async function listing(dir: string, base: string, out: string[]): Promise<void> 
   }
 }
 
-/** Digest of what the images are made of: the bundle directory, node's version, the tag. */
-export async function bundleDigest(imageDir: string, tag: string, nodeVersion = process.version): Promise<string> {
+/** The environment a component's image sets (kube-apiserver's malloc settings). */
+export function componentEnv(component: ControlPlaneComponent): Record<string, string> | undefined {
+  return component === 'kube-apiserver' ? { ...APISERVER_ENV } : undefined;
+}
+
+/**
+ * Digest of what the images are made of: the bundle directory, node's version, the tag, and the
+ * images' environment (which no bundle carries).
+ */
+export async function bundleDigest(
+  imageDir: string,
+  tag: string,
+  nodeVersion = process.version,
+  env: (c: ControlPlaneComponent) => Record<string, string> | undefined = componentEnv,
+): Promise<string> {
   const lines: string[] = [];
   await listing(imageDir, imageDir, lines);
-  return createHash('sha256').update([tag, nodeVersion, ...lines].join('\n')).digest('hex').slice(0, 32);
+  const envs = CONTROL_PLANE_COMPONENTS.map((c) => `${c} ${JSON.stringify(env(c) ?? {})}`);
+  return createHash('sha256').update([tag, nodeVersion, ...envs, ...lines].join('\n')).digest('hex').slice(0, 32);
 }
 
 export interface EnsureImagesOptions {
@@ -83,7 +97,7 @@ export async function ensureControlPlaneImages(docker: Dockerode, o: EnsureImage
       from: base,
       files: { [binary]: { symlink: `/kubelab/${component}.mjs` } },
       entrypoint: [binary],
-      ...(component === 'kube-apiserver' ? { env: { ...APISERVER_ENV } } : {}),
+      env: componentEnv(component),
       labels: {
         [BUNDLE_DIGEST_LABEL]: digest,
         [COMPONENT_LABEL]: component,
