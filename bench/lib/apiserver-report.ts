@@ -50,7 +50,7 @@ export function buildReport(a: ApiServerResults, pods: number, watchers: number)
   check(
     'Pod creates/s (16 clients)',
     f(a.creates.perSecond),
-    `bare POST ${f(postFloor)}/s; LevelDB group commit ${f(level.groupPerSecond)}/s`,
+    `bare POST ${f(postFloor)}/s; skeleton create ${f(a.skeletonPost.perSecond)}/s (${f(a.skeletonPost.perSecond / postFloor)} of bare); LevelDB group commit ${f(level.groupPerSecond)}/s`,
     `>= ${f(postFloor / 3)}/s (1/3 of bare)`,
     a.creates.perSecond >= postFloor / 3,
   );
@@ -98,12 +98,17 @@ export function buildReport(a: ApiServerResults, pods: number, watchers: number)
       'Server CPU per request: GET / bare GET',
       `${f(cpuPerRequest(a.gets))} / ${f(cpuPerRequest(a.bareGet))} µs (ratio ${f(cpuPerRequest(a.bareGet) / cpuPerRequest(a.gets))}, target 0.5)`,
     ],
+    [
+      'Server CPU per request: skeleton create / bare POST',
+      `${f(cpuPerRequest(a.skeletonPost))} / ${f(cpuPerRequest(a.barePost))} µs (ratio ${f(cpuPerRequest(a.barePost) / cpuPerRequest(a.skeletonPost))})`,
+    ],
     ['Create latency (16 clients)', ms(a.creates.latencyMs)],
     ['Create CPU', cpu(a.creates)],
     ['GET latency (16 clients)', ms(a.gets.latencyMs)],
     ['GET CPU', cpu(a.gets)],
     ['Bare POST / GET CPU', `${cpu(bare.post)} / ${cpu(bare.get)}`],
     ['Bare POST / GET latency', `${ms(bare.post.latencyMs)} / ${ms(bare.get.latencyMs)}`],
+    ['Skeleton create CPU / latency', `${cpu(a.skeletonPost)} / ${ms(a.skeletonPost.latencyMs)}`],
     ['LIST Table as kubectl pages it (limit=500)', ms(a.lists.pagedTable)],
     [
       'LIST response sizes',
@@ -131,6 +136,7 @@ function generatorSaturation(a: ApiServerResults): string {
     ['creates', a.creates],
     ['GETs', a.gets],
     ['bare POST', a.barePost],
+    ['skeleton create', a.skeletonPost],
     ['bare GET', a.bareGet],
   ];
   const hot = runs
@@ -145,6 +151,7 @@ function generatorSaturation(a: ApiServerResults): string {
 function otherLoad(a: ApiServerResults): string {
   const all: [string, number][] = [
     ['bare POST', a.barePost.otherCpu],
+    ['skeleton create', a.skeletonPost.otherCpu],
     ['bare GET', a.bareGet.otherCpu],
     ...a.phases.map((p): [string, number] => [p.name, p.otherCpu]),
   ];

@@ -1,12 +1,14 @@
 /**
  * The benchmark's phases, in order, each figure measured right after its floor so that both
- * see the same machine: LevelDB floor, bare POST floor, pod creates (filling a namespace),
+ * see the same machine: LevelDB floor, bare POST floor, skeleton create server (the most a
+ * durable create can do here), pod creates (filling a namespace),
  * memory after loading, bare GET floor, pod GETs, LIST latency, memory after listing, watch
  * delivery latency.
  */
 import { measureBare, startBareServer } from './apiserver-bare-floor.js';
 import { measureLevelDb, type LevelDbFloorResult } from './apiserver-leveldb-floor.js';
 import { measureLists, type ListResult } from './apiserver-list.js';
+import { startSkeletonServer } from './apiserver-skeleton-floor.js';
 import type { ApiServerProcess, ServingPki } from './apiserver-process.js';
 import {
   createNamespace,
@@ -49,6 +51,8 @@ export interface PhaseRecord {
 export interface ApiServerResults {
   level: LevelDbFloorResult;
   barePost: LoadResult;
+  /** The skeleton create server: parse, stamp, durable write, answer; nothing else. */
+  skeletonPost: LoadResult;
   creates: LoadResult;
   bareGet: LoadResult;
   gets: LoadResult;
@@ -125,6 +129,8 @@ export async function benchApiServer(
     log('LevelDB floor, then bare HTTPS POST floor');
     const level = await measureLevelDb({ clients: cfg.clients, durationMs: cfg.levelDurationMs });
     const barePost = await measureBare({ ...bareLoad, kind: 'POST' });
+    log('skeleton create server floor');
+    const skeletonPost = await measureSkeleton(pki, target, cfg);
     log(
       `creating ${cfg.pods} pods (${cfg.warmupPods} of them warm-up) with ${cfg.clients} clients`,
     );
@@ -188,6 +194,7 @@ export async function benchApiServer(
       memoryIdle,
       level,
       barePost,
+      skeletonPost,
       creates,
       bareGet,
       gets,
@@ -203,5 +210,28 @@ export async function benchApiServer(
   } finally {
     closeConnections(conns);
     await bare?.stop();
+  }
+}
+
+async function measureSkeleton(
+  pki: ServingPki,
+  target: Target,
+  cfg: ApiServerBenchConfig,
+): Promise<LoadResult> {
+  const skeleton = await startSkeletonServer(pki);
+  const skeletonTarget: Target = { ...target, port: skeleton.port };
+  const conns = await openConnections(skeletonTarget, cfg.clients);
+  try {
+    return await measureBare({
+      target: skeletonTarget,
+      connections: conns,
+      pid: skeleton.pid,
+      kind: 'POST',
+      warmupMs: cfg.warmupMs,
+      durationMs: cfg.durationMs,
+    });
+  } finally {
+    closeConnections(conns);
+    await skeleton.stop();
   }
 }
