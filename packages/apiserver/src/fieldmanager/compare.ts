@@ -4,13 +4,13 @@
  * disappears is itself added or removed (which is what puts `.` into FieldsV1); `null` counts
  * as present, absent does not. Duplicate list items are compared as one atomic group.
  */
-import { isJsonMap, jsonEqual } from '../patch/json-value.js';
+import { hasOwn, isJsonMap, jsonEqual } from '../patch/json-value.js';
 import { FieldSet } from './field-set.js';
 import type { FieldPath, PathElement } from './path-element.js';
 import { fieldElement, serializePathElement } from './path-element.js';
 import type { ListNode, TypeNode } from './type-schema.js';
 import type { Shape } from './typed-shape.js';
-import { listItemElement, sharedShape, underElement } from './typed-shape.js';
+import { listItemElement, sharedShape, TypedValueError } from './typed-shape.js';
 
 export interface Comparison {
   readonly added: FieldSet;
@@ -46,7 +46,7 @@ function leaf(lhs: unknown, rhs: unknown, path: FieldPath, c: Comparison): void 
 
 function walk(lhs: unknown, rhs: unknown, node: TypeNode, path: FieldPath, c: Comparison): void {
   const shape = sharedShape(node, lhs, rhs);
-  if (shape.kind === 'leaf' || bothEmpty(shape, lhs, rhs)) {
+  if (shape.kind === 'leaf' || (isEmptyAs(shape, lhs) && isEmptyAs(shape, rhs))) {
     leaf(lhs, rhs, path, c);
     return;
   }
@@ -56,25 +56,40 @@ function walk(lhs: unknown, rhs: unknown, node: TypeNode, path: FieldPath, c: Co
   else if (rhs === undefined) c.removed.insert(path);
 }
 
+/** walk below `pe`, naming `pe` in a schema error (underElement, without a closure per node). */
+function walkUnder(pe: PathElement, lhs: unknown, rhs: unknown, node: TypeNode, path: FieldPath, c: Comparison): void {
+  try {
+    walk(lhs, rhs, node, path, c);
+  } catch (err) {
+    throw err instanceof TypedValueError ? err.withPrefix(pe) : err;
+  }
+}
+
 function asList(v: unknown): unknown[] {
   return Array.isArray(v) ? v : [];
 }
 
-/** Empty or null on both sides: compared as a leaf, which keeps `[]` and `null` apart. */
-function bothEmpty(shape: Shape, lhs: unknown, rhs: unknown): boolean {
-  const empty = (v: unknown): boolean =>
-    shape.kind === 'list' ? !Array.isArray(v) || v.length === 0 : !isJsonMap(v) || Object.keys(v).length === 0;
-  return empty(lhs) && empty(rhs);
+/**
+ * Empty or null as the shape's kind. Empty or null on both sides is compared as a leaf, which
+ * keeps `[]` and `null` apart.
+ */
+function isEmptyAs(shape: Shape, v: unknown): boolean {
+  if (shape.kind === 'list') return !Array.isArray(v) || v.length === 0;
+  if (!isJsonMap(v)) return true;
+  for (const _ in v) return false;
+  return true;
 }
 
 function walkMap(lhs: unknown, rhs: unknown, shape: Extract<Shape, { kind: 'map' }>, path: FieldPath, c: Comparison): void {
   const l = isJsonMap(lhs) ? lhs : {};
   const r = isJsonMap(rhs) ? rhs : {};
-  const keys = new Set([...Object.keys(l), ...Object.keys(r)]);
-  for (const k of keys) {
-    const pe = fieldElement(k);
-    underElement(pe, () => walk(l[k], r[k], shape.entryType(k), [...path, pe], c));
-  }
+  for (const k of Object.keys(l)) walkEntry(k, l[k], r[k], shape, path, c);
+  for (const k of Object.keys(r)) if (!hasOwn(l, k)) walkEntry(k, undefined, r[k], shape, path, c);
+}
+
+function walkEntry(k: string, lv: unknown, rv: unknown, shape: Extract<Shape, { kind: 'map' }>, path: FieldPath, c: Comparison): void {
+  const pe = fieldElement(k);
+  walkUnder(pe, lv, rv, shape.entryType(k), [...path, pe], c);
 }
 
 interface Group {
@@ -83,30 +98,31 @@ interface Group {
   readonly rhs: unknown[];
 }
 
+function groupItems(groups: Map<string, Group>, items: unknown[], node: ListNode, side: 'lhs' | 'rhs'): void {
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    const pe = listItemElement(node, item, i);
+    const id = serializePathElement(pe);
+    let g = groups.get(id);
+    if (!g) groups.set(id, (g = { pe, lhs: [], rhs: [] }));
+    g[side].push(item);
+  }
+}
+
 function walkList(lhs: unknown[], rhs: unknown[], node: ListNode, path: FieldPath, c: Comparison): void {
   const groups = new Map<string, Group>();
-  const add = (items: unknown[], side: 'lhs' | 'rhs'): void => {
-    items.forEach((item, i) => {
-      const pe = listItemElement(node, item, i);
-      const id = serializePathElement(pe);
-      let g = groups.get(id);
-      if (!g) groups.set(id, (g = { pe, lhs: [], rhs: [] }));
-      g[side].push(item);
-    });
-  };
-  add(lhs, 'lhs');
-  add(rhs, 'rhs');
+  groupItems(groups, lhs, node, 'lhs');
+  groupItems(groups, rhs, node, 'rhs');
   for (const g of groups.values()) {
     const itemPath = [...path, g.pe];
-    const item = (l: unknown, r: unknown): void => underElement(g.pe, () => walk(l, r, node.items, itemPath, c));
-    if (g.lhs.length <= 1 && g.rhs.length <= 1) item(g.lhs[0], g.rhs[0]);
+    if (g.lhs.length <= 1 && g.rhs.length <= 1) walkUnder(g.pe, g.lhs[0], g.rhs[0], node.items, itemPath, c);
     else if (g.lhs.length >= 2 && g.rhs.length >= 2) {
       if (!jsonEqual(g.lhs, g.rhs)) c.modified.insert(itemPath);
     } else if (g.lhs.length >= 2) {
-      if (g.rhs.length > 0) item(undefined, g.rhs[0]);
+      if (g.rhs.length > 0) walkUnder(g.pe, undefined, g.rhs[0], node.items, itemPath, c);
       c.removed.insert(itemPath);
     } else {
-      if (g.lhs.length > 0) item(g.lhs[0], undefined);
+      if (g.lhs.length > 0) walkUnder(g.pe, g.lhs[0], undefined, node.items, itemPath, c);
       c.added.insert(itemPath);
     }
   }

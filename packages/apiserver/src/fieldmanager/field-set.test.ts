@@ -46,4 +46,43 @@ describe('FieldSet', () => {
     expect(FieldSet.of(p('a'), p('b')).equals(FieldSet.of(p('b'), p('a')))).toBe(true);
     expect(FieldSet.of(p('a')).equals(FieldSet.of(p('a', 'b')))).toBe(false);
   });
+
+  it('keeps its order whatever order paths are inserted in, and ignores repeats', () => {
+    const paths = [p('b', 'x'), p('a'), p('b', 'a'), p('c'), p('b'), p('a'), p('b', 'x'), p('0')];
+    const forward = FieldSet.of(...paths);
+    const backward = FieldSet.of(...[...paths].reverse());
+    expect(strings(forward)).toEqual(['.0', '.a', '.b', '.c', '.b.a', '.b.x']);
+    expect(strings(backward)).toEqual(strings(forward));
+  });
+
+  it('leaves its operands as they were, also when the other operand is empty', () => {
+    const a = FieldSet.of(p('a'), p('b', 'c'), p('b', 'd'));
+    const b = FieldSet.of(p('b', 'c'), p('e'));
+    const empty = new FieldSet();
+    const results = [
+      a.union(b),
+      b.union(a),
+      a.union(empty),
+      empty.union(a),
+      a.difference(b),
+      a.difference(empty),
+      a.recursiveDifference(b),
+      a.recursiveDifference(empty),
+      a.intersection(b),
+    ];
+    expect(results.map(strings)).toEqual([
+      ['.a', '.e', '.b.c', '.b.d'],
+      ['.a', '.e', '.b.c', '.b.d'],
+      ['.a', '.b.c', '.b.d'],
+      ['.a', '.b.c', '.b.d'],
+      ['.a', '.b.d'],
+      ['.a', '.b.c', '.b.d'],
+      ['.a', '.b.d'],
+      ['.a', '.b.c', '.b.d'],
+      ['.b.c'],
+    ]);
+    expect(strings(a)).toEqual(['.a', '.b.c', '.b.d']);
+    expect(strings(b)).toEqual(['.e', '.b.c']);
+    expect(empty.isEmpty()).toBe(true);
+  });
 });

@@ -2,6 +2,10 @@
  * A set of field paths stored as a tree (fieldpath.Set): `members` are the path elements that
  * end a path at this node, `children` the subtrees below an element. Both are kept sorted by
  * comparePathElements, so set operations are merges and iteration is deterministic.
+ *
+ * `insert` is for building a set; once a set has taken part in an operation it is not changed
+ * again. The operations rely on that: their results share unchanged subtrees (and may be one of
+ * their operands) instead of copying them, which is most of what a create's field tracking did.
  */
 import type { FieldPath, PathElement } from './path-element.js';
 import { comparePathElements } from './path-element.js';
@@ -38,11 +42,20 @@ export class FieldSet {
   /** Adds `path`; the empty path is ignored. */
   insert(path: FieldPath): void {
     if (path.length === 0) return;
-    const parent = path.slice(0, -1).reduce<FieldSet>((node, pe) => node.child(pe, true) as FieldSet, this);
-    parent.addMember(path[path.length - 1] as PathElement);
+    let parent: FieldSet | undefined;
+    for (let i = 0; i < path.length - 1; i++) parent = (parent ?? this).child(path[i] as PathElement, true);
+    (parent ?? this).addMember(path[path.length - 1] as PathElement);
   }
 
   private addMember(pe: PathElement): void {
+    // Walks insert in order most of the time: compare with the last member before searching.
+    const last = this.members[this.members.length - 1];
+    const order = last === undefined ? -1 : comparePathElements(last, pe);
+    if (order === 0) return;
+    if (order < 0) {
+      this.members.push(pe);
+      return;
+    }
     const i = search(this.members, pe, self);
     const at = this.members[i];
     if (at && comparePathElements(at, pe) === 0) return;
@@ -50,12 +63,22 @@ export class FieldSet {
   }
 
   private child(pe: PathElement, create: boolean): FieldSet | undefined {
+    const last = this.children[this.children.length - 1];
+    const order = last === undefined ? -1 : comparePathElements(last.pe, pe);
+    if (order === 0) return (last as Child).set;
+    if (order < 0) return create ? this.appendChild(pe) : undefined;
     const i = search(this.children, pe, childPe);
     const at = this.children[i];
     if (at && comparePathElements(at.pe, pe) === 0) return at.set;
     if (!create) return undefined;
     const set = new FieldSet();
     this.children.splice(i, 0, { pe, set });
+    return set;
+  }
+
+  private appendChild(pe: PathElement): FieldSet {
+    const set = new FieldSet();
+    this.children.push({ pe, set });
     return set;
   }
 
@@ -97,47 +120,50 @@ export class FieldSet {
   }
 
   union(other: FieldSet): FieldSet {
+    if (other.isBare()) return this;
+    if (this.isBare()) return other;
     const out = new FieldSet();
-    out.members.push(...mergeSorted(this.members, other.members, self, 'union'));
-    for (const [pe, a, b] of zipChildren(this.children, other.children)) {
-      const set = a && b ? a.union(b) : ((a ?? b) as FieldSet).copy();
-      out.children.push({ pe, set });
-    }
+    mergeSorted(this.members, other.members, self, 'union', out.members);
+    zipChildren(this.children, other.children, (pe, a, b) => {
+      out.children.push({ pe, set: a && b ? a.union(b) : ((a ?? b) as FieldSet) });
+    });
     return out;
   }
 
   intersection(other: FieldSet): FieldSet {
     const out = new FieldSet();
-    out.members.push(...mergeSorted(this.members, other.members, self, 'intersection'));
-    for (const [pe, a, b] of zipChildren(this.children, other.children)) {
-      if (!a || !b) continue;
+    mergeSorted(this.members, other.members, self, 'intersection', out.members);
+    zipChildren(this.children, other.children, (pe, a, b) => {
+      if (!a || !b) return;
       const set = a.intersection(b);
       if (!set.isEmpty()) out.children.push({ pe, set });
-    }
+    });
     return out;
   }
 
   /** Paths in this set and not in `other`; a member of `other` does not remove our subtree. */
   difference(other: FieldSet): FieldSet {
+    if (other.isBare()) return this;
     const out = new FieldSet();
-    out.members.push(...mergeSorted(this.members, other.members, self, 'difference'));
-    for (const [pe, a, b] of zipChildren(this.children, other.children)) {
-      if (!a) continue;
-      const set = b ? a.difference(b) : a.copy();
+    mergeSorted(this.members, other.members, self, 'difference', out.members);
+    zipChildren(this.children, other.children, (pe, a, b) => {
+      if (!a) return;
+      const set = b ? a.difference(b) : a;
       if (!set.isEmpty()) out.children.push({ pe, set });
-    }
+    });
     return out;
   }
 
   /** Like difference, but a member of `other` also removes everything below it. */
   recursiveDifference(other: FieldSet): FieldSet {
+    if (other.isBare()) return this;
     const out = new FieldSet();
-    out.members.push(...mergeSorted(this.members, other.members, self, 'difference'));
-    for (const [pe, a, b] of zipChildren(this.children, other.children)) {
-      if (!a || other.hasMember(pe)) continue;
-      const set = b ? a.recursiveDifference(b) : a.copy();
+    mergeSorted(this.members, other.members, self, 'difference', out.members);
+    zipChildren(this.children, other.children, (pe, a, b) => {
+      if (!a || other.hasMember(pe)) return;
+      const set = b ? a.recursiveDifference(b) : a;
       if (!set.isEmpty()) out.children.push({ pe, set });
-    }
+    });
     return out;
   }
 
@@ -145,8 +171,9 @@ export class FieldSet {
     return this.difference(other).isEmpty() && other.difference(this).isEmpty();
   }
 
-  copy(): FieldSet {
-    return this.union(new FieldSet());
+  /** No members and no children at all (cheaper than isEmpty, which looks into children). */
+  private isBare(): boolean {
+    return this.members.length === 0 && this.children.length === 0;
   }
 }
 
@@ -155,8 +182,8 @@ function mergeSorted<T>(
   b: readonly T[],
   get: (t: T) => PathElement,
   op: 'union' | 'intersection' | 'difference',
-): T[] {
-  const out: T[] = [];
+  out: T[],
+): void {
   let i = 0;
   let j = 0;
   while (i < a.length && j < b.length) {
@@ -173,17 +200,16 @@ function mergeSorted<T>(
       j++;
     }
   }
-  if (op !== 'intersection') out.push(...a.slice(i));
-  if (op === 'union') out.push(...b.slice(j));
-  return out;
+  if (op !== 'intersection') for (; i < a.length; i++) out.push(a[i] as T);
+  if (op === 'union') for (; j < b.length; j++) out.push(b[j] as T);
 }
 
-/** Children of both sets aligned by element: [pe, ours or undefined, theirs or undefined]. */
+/** Calls `each` for the children of both sets aligned by element: ours and theirs, either may be absent. */
 function zipChildren(
   a: readonly Child[],
   b: readonly Child[],
-): [PathElement, FieldSet | undefined, FieldSet | undefined][] {
-  const out: [PathElement, FieldSet | undefined, FieldSet | undefined][] = [];
+  each: (pe: PathElement, ours: FieldSet | undefined, theirs: FieldSet | undefined) => void,
+): void {
   let i = 0;
   let j = 0;
   while (i < a.length || j < b.length) {
@@ -191,16 +217,15 @@ function zipChildren(
     const y = b[j];
     const c = !x ? 1 : !y ? -1 : comparePathElements(x.pe, y.pe);
     if (c < 0 && x) {
-      out.push([x.pe, x.set, undefined]);
+      each(x.pe, x.set, undefined);
       i++;
     } else if (c > 0 && y) {
-      out.push([y.pe, undefined, y.set]);
+      each(y.pe, undefined, y.set);
       j++;
     } else if (x && y) {
-      out.push([x.pe, x.set, y.set]);
+      each(x.pe, x.set, y.set);
       i++;
       j++;
     }
   }
-  return out;
 }

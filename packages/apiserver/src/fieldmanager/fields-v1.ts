@@ -22,13 +22,17 @@ export function setToFields(set: FieldSet): FieldsV1 {
 function emit(set: FieldSet, includeSelf: boolean): FieldsV1 {
   const out: FieldsV1 = {};
   const members = set.memberElements();
-  const children = set.childEntries().filter((c) => !c.set.isEmpty());
-  if (includeSelf && (members.length > 0 || children.length > 0)) out['.'] = {};
+  const children = set.childEntries();
+  if (includeSelf && (members.length > 0 || children.some(hasPaths))) out['.'] = {};
   let mi = 0;
   let ci = 0;
   while (mi < members.length || ci < children.length) {
     const m = members[mi];
     const c = children[ci];
+    if (c && c.set.isEmpty()) {
+      ci++;
+      continue;
+    }
     const cmp = !m ? 1 : !c ? -1 : comparePathElements(m, c.pe);
     if (cmp < 0 && m) {
       out[serializePathElement(m)] = {};
@@ -44,6 +48,8 @@ function emit(set: FieldSet, includeSelf: boolean): FieldsV1 {
   }
   return out;
 }
+
+const hasPaths = (c: { readonly set: FieldSet }): boolean => !c.set.isEmpty();
 
 /** Decodes FieldsV1; unknown element kinds are dropped, malformed keys throw. */
 export function fieldsToSet(fields: unknown): FieldSet {

@@ -7,6 +7,7 @@
 import type { ApiObject, Clock, ResourceInfo } from '@kubelab/api';
 import { applyDefaults, forbiddenField, invalid, required } from '@kubelab/api';
 import type { FieldError } from '@kubelab/api';
+import { deepCopyJson } from '../patch/json-value.js';
 import { FieldManager } from './field-manager.js';
 import { managerOrUserAgent, validateFieldManager } from './manager-name.js';
 import { resetFields } from './reset-fields.js';
@@ -67,7 +68,7 @@ export function requestManager(req: ManagerRequest): string {
 const ADMISSION_WRITTEN_POD_FIELDS = ['priority', 'preemptionPolicy'] as const;
 
 function defaulted(resource: ResourceInfo, obj: ApiObject): ApiObject {
-  const copy = structuredClone(obj);
+  const copy = deepCopyJson(obj);
   applyDefaults(resource.group, resource.kind, copy);
   if (resource.group === '' && resource.kind === 'Pod') {
     const spec = copy.spec as Record<string, unknown> | undefined;
@@ -85,7 +86,7 @@ export function trackCreate(fm: FieldManager, resource: ResourceInfo, obj: ApiOb
 
 /** A copy of `next` with managedFields for an update of `live` by `manager`. */
 export function trackUpdate(fm: FieldManager, resource: ResourceInfo, live: ApiObject, next: ApiObject, manager: string): ApiObject {
-  const out = structuredClone(next);
+  const out = deepCopyJson(next);
   copyManagedFields(fm.update(live, defaulted(resource, next), manager), out);
   return out;
 }
