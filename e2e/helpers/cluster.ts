@@ -65,6 +65,11 @@ export async function createE2eCluster(prefix: string, opts: { workers?: number;
         await run('sh', ['-c', `docker rm -f $(docker ps -aq --filter label=io.kubelab.cluster=${name}) 2>/dev/null; docker network rm $(docker network ls -q --filter label=io.kubelab.cluster=${name}) 2>/dev/null; true`], env);
       }
       await rm(home, { recursive: true, force: true });
+      // A leak fails the suite instead of passing unseen.
+      const left = await run('sh', ['-c', `docker ps -aq --filter label=io.kubelab.cluster=${name}; docker network ls -q --filter label=io.kubelab.cluster=${name}`], env);
+      if (left.code !== 0 || left.stdout.trim()) {
+        throw new Error(`cluster ${name} left Docker objects behind (${left.stdout.trim().split(/\s+/).join(', ') || left.stderr.trim()}); kubelab delete cluster said (${r.code}): ${r.stdout}${r.stderr}`);
+      }
     },
   };
   const args = ['create', 'cluster', '--name', name, '--workers', String(opts.workers ?? 1), '--wait', '3m'];

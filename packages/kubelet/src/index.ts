@@ -5,5 +5,5 @@ export { KUBELET_FLAGS } from './options.js';
 export { defaultKubeletConfiguration } from './config/kubelet-config.js';
 export type { KubeletConfiguration } from './config/kubelet-config.js';
 // The cluster network as the Docker runtime names and creates it (used by the kubelab CLI).
-export { clusterNetworkName, ensureClusterNetwork } from './runtime/docker/docker-network.js';
+export { clusterNetworkName, ensureClusterNetwork, removeClusterNetwork } from './runtime/docker/docker-network.js';
 export type { ClusterNetwork, EnsureNetworkOptions } from './runtime/docker/docker-network.js';

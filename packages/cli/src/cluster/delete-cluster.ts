@@ -8,6 +8,7 @@
 import { rm } from 'node:fs/promises';
 import type Dockerode from 'dockerode';
 import { noopLogger, type Logger } from '@kubelab/api';
+import { removeClusterNetwork } from '@kubelab/kubelet';
 import { readClusterRecord, listNodeDirectories } from './cluster-store.js';
 import { connectDocker } from './docker-client.js';
 import type { KubeletProcessControl } from './kubelet-process-api.js';
@@ -81,14 +82,7 @@ export async function deleteCluster(name: string, o: DeleteClusterOptions = {}):
     ),
   );
   const networks = await docker.listNetworks({ filters });
-  for (const n of networks) {
-    await docker
-      .getNetwork(n.Id)
-      .remove()
-      .catch((err: unknown) => {
-        if ((err as { statusCode?: number }).statusCode !== 404) throw err;
-      });
-  }
+  for (const n of networks) await removeClusterNetwork(docker, n.Id);
   await rm(clusterDir(name, env), { recursive: true, force: true });
   await removeUserKubeconfig(name, env);
   logger.debug('Deleted cluster', { cluster: name, nodes: record.nodes.length, containers: containers.length, networks: networks.length });

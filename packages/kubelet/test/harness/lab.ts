@@ -17,6 +17,7 @@ import { ApiServer } from '@kubelab/apiserver';
 import { LevelDbStorage } from '@kubelab/apiserver/storage';
 import { buildKubeconfig } from '@kubelab/api/kubeconfig';
 import { createCertificateAuthority, issueCertificate } from '@kubelab/api/pki';
+import { removeClusterNetwork } from '../../src/runtime/docker/docker-network.js';
 
 const KUBELET_MAIN = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'src', 'main.ts');
 export const KUBECTL = process.env.KUBECTL ?? '/usr/bin/kubectl';
@@ -205,8 +206,9 @@ export async function createLab(prefix = 'kltest'): Promise<Lab> {
       const all = await docker.listContainers({ all: true, filters: { label: [`io.kubelab.cluster=${name}`] } });
       await Promise.all(all.map((c) => docker.getContainer(c.Id).remove({ force: true }).catch(() => undefined)));
       const nets = await docker.listNetworks({ filters: { label: [`io.kubelab.cluster=${name}`] } });
-      await Promise.all(nets.map((n) => docker.getNetwork(n.Id).remove().catch(() => undefined)));
       await rm(dir, { recursive: true, force: true });
+      // A network that cannot be removed fails the suite: a leak is not to pass unseen.
+      for (const n of nets) await removeClusterNetwork(docker, n.Id);
     },
   };
   return lab;

@@ -1,7 +1,8 @@
 /**
  * The cluster's pod network: one Docker bridge per cluster (`kubelab-<cluster>`), labelled
  * io.kubelab.cluster, with a /24 from 10.244.0.0/16 that no other Docker network overlaps.
- * Kubelets of one cluster race to create it; the loser uses the winner's.
+ * Kubelets of one cluster race to create it; the loser uses the winner's. Whoever deletes the
+ * cluster removes it with removeClusterNetwork.
  */
 import type Dockerode from 'dockerode';
 import { withHostLock } from '../../util/host-lock.js';
@@ -102,4 +103,41 @@ async function createClusterNetwork(docker: Dockerode, opts: EnsureNetworkOption
   const last = await inspectNetwork(docker, opts.name);
   if (last) return last;
   throw new Error(`failed to create network ${opts.name}`);
+}
+
+/**
+ * Removes a cluster network; one already gone is not an error. dockerd can keep the endpoint
+ * of a container that no longer exists and then refuses the removal with "network ... has
+ * active endpoints" (moby/moby#17217, #33156): every endpoint still listed is disconnected by
+ * name with force, as `docker network disconnect -f` does, and the removal is tried once more.
+ * Its error is thrown when that fails too.
+ */
+export async function removeClusterNetwork(docker: Dockerode, idOrName: string): Promise<void> {
+  const network = docker.getNetwork(idOrName);
+  try {
+    await network.remove();
+    return;
+  } catch (err) {
+    if (isNotFound(err)) return;
+    if (!/has active endpoints/i.test(daemonMessage(err))) throw err;
+  }
+  let info: Dockerode.NetworkInspectInfo;
+  try {
+    info = (await network.inspect()) as Dockerode.NetworkInspectInfo;
+  } catch (err) {
+    if (isNotFound(err)) return;
+    throw err;
+  }
+  for (const [id, endpoint] of Object.entries(info.Containers ?? {})) {
+    try {
+      await network.disconnect({ Container: endpoint.Name || id, Force: true });
+    } catch (err) {
+      if (!isNotFound(err)) throw err;
+    }
+  }
+  try {
+    await network.remove();
+  } catch (err) {
+    if (!isNotFound(err)) throw err;
+  }
 }

@@ -12,6 +12,7 @@ import { ensureBusyboxImage } from '../../images/index.js';
 import { readCriLog } from '../../logs/index.js';
 import type { ContainerConfig, PodRef, RuntimeSandbox, SandboxConfig } from '../container-runtime.js';
 import { DockerRuntime } from './docker-runtime.js';
+import { removeClusterNetwork } from './docker-network.js';
 import { CLUSTER_LABEL } from './labels.js';
 
 const docker = new Docker();
@@ -32,7 +33,7 @@ afterAll(async () => {
   const containers = await docker.listContainers({ all: true, filters: { label: [`${CLUSTER_LABEL}=${cluster}`] } });
   for (const c of containers) await docker.getContainer(c.Id).remove({ force: true }).catch(() => undefined);
   const networks = await docker.listNetworks({ filters: { label: [`${CLUSTER_LABEL}=${cluster}`] } });
-  for (const n of networks) await docker.getNetwork(n.Id).remove();
+  for (const n of networks) await removeClusterNetwork(docker, n.Id);
   rmSync(rootDir, { recursive: true, force: true });
 });
 
