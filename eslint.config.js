@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import unicorn from 'eslint-plugin-unicorn';
+import globals from 'globals';
 
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', '**/*.config.ts', '**/testdata/**'] },
@@ -19,6 +20,8 @@ export default tseslint.config(
       ],
     },
   },
+  // Plain JavaScript (the committed bin shims) runs on Node.js.
+  { files: ['**/*.js'], languageOptions: { globals: globals.node } },
   {
     files: ['packages/*/src/**/*.ts'],
     ignores: ['packages/apiserver/src/storage/leveldb/**'],
