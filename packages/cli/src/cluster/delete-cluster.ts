@@ -71,16 +71,17 @@ export async function deleteCluster(name: string, o: DeleteClusterOptions = {}):
 
   const filters = { label: [`${CLUSTER_LABEL}=${name}`] };
   const containers = await docker.listContainers({ all: true, filters });
-  await Promise.all(
-    containers.map((c) =>
-      docker
-        .getContainer(c.Id)
-        .remove({ force: true, v: true })
-        .catch((err: unknown) => {
-          if ((err as { statusCode?: number }).statusCode !== 404) throw err;
-        }),
-    ),
-  );
+  // One at a time: Debian 12's dockerd (20.10.24) can deadlock in libnetwork when containers
+  // of one network are removed together (moby/moby#46661), and then answers nothing until it
+  // is restarted.
+  for (const c of containers) {
+    await docker
+      .getContainer(c.Id)
+      .remove({ force: true, v: true })
+      .catch((err: unknown) => {
+        if ((err as { statusCode?: number }).statusCode !== 404) throw err;
+      });
+  }
   const networks = await docker.listNetworks({ filters });
   for (const n of networks) await removeClusterNetwork(docker, n.Id);
   await rm(clusterDir(name, env), { recursive: true, force: true });

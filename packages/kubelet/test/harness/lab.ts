@@ -204,7 +204,8 @@ export async function createLab(prefix = 'kltest'): Promise<Lab> {
       for (const n of nodes.keys()) await lab.stopKubelet(n, 'SIGKILL').catch(() => undefined);
       await lab.stopApiServer().catch(() => undefined);
       const all = await docker.listContainers({ all: true, filters: { label: [`io.kubelab.cluster=${name}`] } });
-      await Promise.all(all.map((c) => docker.getContainer(c.Id).remove({ force: true }).catch(() => undefined)));
+      // One at a time, as kubelab delete cluster does (a libnetwork deadlock of Docker 20.10).
+      for (const c of all) await docker.getContainer(c.Id).remove({ force: true }).catch(() => undefined);
       const nets = await docker.listNetworks({ filters: { label: [`io.kubelab.cluster=${name}`] } });
       await rm(dir, { recursive: true, force: true });
       // A network that cannot be removed fails the suite: a leak is not to pass unseen.
