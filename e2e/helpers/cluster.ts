@@ -76,8 +76,11 @@ export async function createE2eCluster(prefix: string, opts: { workers?: number;
   if (opts.config) args.push('--config', opts.config);
   const r = await c.kubelab(args);
   if (r.code !== 0) {
-    await c.delete();
-    throw new Error(`kubelab create cluster failed (${r.code}):\n${r.stdout}\n${r.stderr}`);
+    const cleanup = await c.delete().then(
+      () => '',
+      (err: unknown) => `\n(cleaning up after it failed too: ${String(err)})`,
+    );
+    throw new Error(`kubelab create cluster failed (${r.code}):\n${r.stdout}\n${r.stderr}${cleanup}`);
   }
   return c;
 }
