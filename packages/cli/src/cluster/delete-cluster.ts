@@ -7,7 +7,7 @@
  */
 import { rm } from 'node:fs/promises';
 import type Dockerode from 'dockerode';
-import { noopLogger, type Logger } from '@kubelab/api';
+import { noopLogger, realClock, type Clock, type Logger } from '@kubelab/api';
 import { removeClusterNetwork } from '@kubelab/kubelet';
 import { readClusterRecord, listNodeDirectories } from './cluster-store.js';
 import { connectDocker } from './docker-client.js';
@@ -15,6 +15,7 @@ import type { KubeletProcessControl } from './kubelet-process-api.js';
 import { KubeletProcess } from './kubelet-process.js';
 import { CLUSTER_LABEL, clusterDir, nodeRootDir, type ClusterRecord, type NodeRecord } from './layout.js';
 import { findProcesses } from './proc-status.js';
+import { warnWhenDockerIsSlow } from './slow-docker.js';
 import { removeUserKubeconfig } from './user-kubeconfig.js';
 
 export interface DeleteClusterOptions {
@@ -22,6 +23,7 @@ export interface DeleteClusterOptions {
   docker?: Dockerode;
   kubelets?: KubeletProcessControl;
   logger?: Logger;
+  clock?: Clock;
 }
 
 export interface DeleteClusterResult {
@@ -60,15 +62,8 @@ async function killStragglers(dir: string): Promise<void> {
   }
 }
 
-export async function deleteCluster(name: string, o: DeleteClusterOptions = {}): Promise<DeleteClusterResult> {
-  const env = o.env ?? process.env;
-  const logger = o.logger ?? noopLogger;
-  const docker = o.docker ?? (await connectDocker(env));
-  const kubelets = o.kubelets ?? new KubeletProcess({ env });
-  const record = await recordOrSkeleton(name, env);
-  await Promise.all(record.nodes.map((n) => kubelets.stop(record, n)));
-  await killStragglers(clusterDir(name, env));
-
+/** Every container and network labelled for the cluster; how many there were. */
+async function removeDockerObjects(docker: Dockerode, name: string): Promise<{ containers: number; networks: number }> {
   const filters = { label: [`${CLUSTER_LABEL}=${name}`] };
   const containers = await docker.listContainers({ all: true, filters });
   // One at a time: Debian 12's dockerd (20.10.24) can deadlock in libnetwork when containers
@@ -84,8 +79,24 @@ export async function deleteCluster(name: string, o: DeleteClusterOptions = {}):
   }
   const networks = await docker.listNetworks({ filters });
   for (const n of networks) await removeClusterNetwork(docker, n.Id);
+  return { containers: containers.length, networks: networks.length };
+}
+
+export async function deleteCluster(name: string, o: DeleteClusterOptions = {}): Promise<DeleteClusterResult> {
+  const env = o.env ?? process.env;
+  const logger = o.logger ?? noopLogger;
+  const docker = o.docker ?? (await connectDocker(env));
+  const kubelets = o.kubelets ?? new KubeletProcess({ env });
+  const record = await recordOrSkeleton(name, env);
+  await Promise.all(record.nodes.map((n) => kubelets.stop(record, n)));
+  await killStragglers(clusterDir(name, env));
+
+  const { containers, networks } = await warnWhenDockerIsSlow(() => removeDockerObjects(docker, name), {
+    clock: o.clock ?? realClock,
+    logger,
+  });
   await rm(clusterDir(name, env), { recursive: true, force: true });
   await removeUserKubeconfig(name, env);
-  logger.debug('Deleted cluster', { cluster: name, nodes: record.nodes.length, containers: containers.length, networks: networks.length });
-  return { nodes: record.nodes.map((n) => n.name), containers: containers.length };
+  logger.debug('Deleted cluster', { cluster: name, nodes: record.nodes.length, containers, networks });
+  return { nodes: record.nodes.map((n) => n.name), containers };
 }
