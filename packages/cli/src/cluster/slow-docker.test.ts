@@ -39,11 +39,4 @@ describe('warnWhenDockerIsSlow', () => {
     await expect(warnWhenDockerIsSlow(() => Promise.reject(new Error('boom')), { clock, logger })).rejects.toThrow('boom');
     expect(clock.pendingSleeps()).toBe(0);
   });
-
-  it('names the fault and the way out', () => {
-    expect(slowDockerMessage(30_000)).toBe(
-      "Docker has not answered for 30s: dockerd may be deadlocked (a known fault of Debian 12's docker.io 20.10, moby/moby#46661). " +
-        'Restart it (bash scripts/ensure-docker.sh restarts a dockerd it started; otherwise systemctl restart docker) and run this command again',
-    );
-  });
 });

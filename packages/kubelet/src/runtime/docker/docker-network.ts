@@ -105,6 +105,16 @@ async function createClusterNetwork(docker: Dockerode, opts: EnsureNetworkOption
   throw new Error(`failed to create network ${opts.name}`);
 }
 
+/** What `work` resolves to; undefined when Docker answers that the object is gone (404). */
+async function unlessGone<T>(work: Promise<T>): Promise<T | undefined> {
+  try {
+    return await work;
+  } catch (err) {
+    if (isNotFound(err)) return undefined;
+    throw err;
+  }
+}
+
 /**
  * Removes a cluster network; one already gone is not an error. dockerd can keep the endpoint
  * of a container that no longer exists and then refuses the removal with "network ... has
@@ -115,29 +125,15 @@ async function createClusterNetwork(docker: Dockerode, opts: EnsureNetworkOption
 export async function removeClusterNetwork(docker: Dockerode, idOrName: string): Promise<void> {
   const network = docker.getNetwork(idOrName);
   try {
-    await network.remove();
+    await unlessGone(network.remove());
     return;
   } catch (err) {
-    if (isNotFound(err)) return;
     if (!/has active endpoints/i.test(daemonMessage(err))) throw err;
   }
-  let info: Dockerode.NetworkInspectInfo;
-  try {
-    info = (await network.inspect()) as Dockerode.NetworkInspectInfo;
-  } catch (err) {
-    if (isNotFound(err)) return;
-    throw err;
-  }
+  const info = (await unlessGone(network.inspect())) as Dockerode.NetworkInspectInfo | undefined;
+  if (!info) return;
   for (const [id, endpoint] of Object.entries(info.Containers ?? {})) {
-    try {
-      await network.disconnect({ Container: endpoint.Name || id, Force: true });
-    } catch (err) {
-      if (!isNotFound(err)) throw err;
-    }
+    await unlessGone(network.disconnect({ Container: endpoint.Name || id, Force: true }));
   }
-  try {
-    await network.remove();
-  } catch (err) {
-    if (!isNotFound(err)) throw err;
-  }
+  await unlessGone(network.remove());
 }
